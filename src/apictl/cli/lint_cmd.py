@@ -1,0 +1,60 @@
+"""`apictl lint`: lint OpenAPI contracts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from apictl.cli import app
+from apictl.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, fail, use_color, write_output
+
+FORMATS = ("text", "json", "sarif", "github", "junit")
+LEVELS = ("error", "warn", "info", "hint")
+
+
+@app.command()
+def lint(
+    paths: list[str] = typer.Argument(None, help="Files, folders or globs (default: the current folder)."),
+    fmt: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    fail_on: str = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warn)."),
+    preset: str = typer.Option(None, "--preset", help="Rule preset: minimal, recommended or all (overrides config)."),
+    config_file: Path = typer.Option(None, "--config", "-c", help="Config file (default: nearest apictl.yaml or pyproject.toml)."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore configuration files."),
+    disable: list[str] = typer.Option(None, "--disable", help="Switch a rule off (name or code); repeatable."),
+    ref_root: Path = typer.Option(None, "--ref-root", help="Folder that file $refs may not leave (default: the linted file's folder)."),
+    allow_remote: bool = typer.Option(False, "--allow-remote", help="Fetch http(s) $refs (off by default)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel worker processes (default: one per core when linting several files)."),
+    color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: when stdout is a terminal)."),
+) -> None:
+    """Lint OpenAPI 2.0/3.0/3.1/3.2 documents."""
+    if fmt not in FORMATS:
+        raise fail(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fail_on is not None and fail_on not in LEVELS:
+        raise fail(f"unknown --fail-on {fail_on!r} (choose from {', '.join(LEVELS)})")
+    from apictl.core.errors import ApictlError
+    from apictl.lint.run import RunRequest, run
+
+    request = RunRequest(
+        paths=paths or ["."], preset=preset, config_file=config_file, no_config=no_config, disable=disable or [],
+        ref_root=ref_root, allow_remote=allow_remote, jobs=jobs,
+    )
+    try:
+        outcome = run(request)
+    except ApictlError as exc:
+        raise fail(str(exc)) from None
+    for message in outcome.errors:
+        error(message)
+    from apictl.report import render
+
+    ctx = outcome.report_context(color=use_color(color) if output is None and fmt == "text" else False)
+    write_output(render(fmt, outcome.diagnostics, ctx), output)
+    from apictl.core.diagnostic import Severity
+
+    threshold = Severity.parse(fail_on) if fail_on else (outcome.config_fail_on or Severity.WARN)
+    if outcome.errors:
+        raise typer.Exit(EXIT_ERROR)
+    if any(d.severity >= threshold for d in outcome.diagnostics):
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_CLEAN)

@@ -1,0 +1,119 @@
+"""The rule registry: one rule per module, declared with `@rule(...)`.
+
+A rule's docstring is its documentation (sections: What it does / Why is this
+bad? / Example / Use instead / References); `apictl rules CODE` and the
+generated docs/rules/ read the same text. Codes are stable and never reused.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from apictl.core.diagnostic import Severity
+from apictl.core.document import Document
+
+PRESETS = ("minimal", "recommended", "all")  # each includes the previous ones
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+
+
+@dataclass(slots=True)
+class Finding:
+    """What a rule yields: a message about the node at `pointer` in `doc`."""
+
+    doc: Document
+    pointer: str
+    message: str
+
+
+Check = Callable[[Any, Any], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    on: str  # node kind the engine dispatches to the check ("Document", "Root", "Operation", ...)
+    severity: Severity
+    check: Check
+    doc: str
+    formats: frozenset[str]
+    preset: str  # the smallest preset that enables it
+    category: str  # naming | correctness | security | docs | ...
+    spectral: tuple[str, ...] = ()
+    redocly: tuple[str, ...] = ()
+    buf: tuple[str, ...] = ()
+    status: str = "stable"  # preview | stable | deprecated
+    kind: str = "lint"  # lint | breaking
+    options: dict[str, Any] = field(default_factory=dict)  # defaults, overridable in config
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+
+    def in_preset(self, preset: str) -> bool:
+        return PRESETS.index(self.preset) <= PRESETS.index(preset)
+
+
+_REGISTRY: dict[str, Rule] = {}
+_BY_NAME: dict[str, Rule] = {}
+_LOADED: set[str] = set()
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    on: str,
+    severity: str,
+    formats: Iterable[str],
+    preset: str = "recommended",
+    category: str = "correctness",
+    spectral: Iterable[str] = (),
+    redocly: Iterable[str] = (),
+    buf: Iterable[str] = (),
+    status: str = "stable",
+    kind: str = "lint",
+    options: dict[str, Any] | None = None,
+) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
+        if code in _REGISTRY:
+            raise RuntimeError(f"duplicate rule code {code} ({name} and {_REGISTRY[code].name})")
+        if name in _BY_NAME:
+            raise RuntimeError(f"duplicate rule name {name}")
+        if preset not in PRESETS:
+            raise RuntimeError(f"rule {code}: unknown preset {preset}")
+        r = Rule(
+            code=code, name=name, on=on, severity=Severity.parse(severity), check=fn,
+            doc=inspect.getdoc(fn) or "", formats=frozenset(formats), preset=preset, category=category,
+            spectral=tuple(spectral), redocly=tuple(redocly), buf=tuple(buf), status=status, kind=kind,
+            options=dict(options or {}),
+        )
+        _REGISTRY[code] = r
+        _BY_NAME[name] = r
+        return fn
+
+    return register
+
+
+def load(package: str) -> None:
+    """Import every rule module under `package` (once)."""
+    if package in _LOADED:
+        return
+    pkg = importlib.import_module(package)
+    for info in pkgutil.walk_packages(pkg.__path__, package + "."):
+        importlib.import_module(info.name)
+    _LOADED.add(package)
+
+
+def all_rules() -> list[Rule]:
+    return sorted(_REGISTRY.values(), key=lambda r: r.code)
+
+
+def find(code_or_name: str) -> Rule | None:
+    key = code_or_name.strip()
+    return _REGISTRY.get(key.upper()) or _BY_NAME.get(key.lower()) or _BY_NAME.get(key)

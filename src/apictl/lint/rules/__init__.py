@@ -1,0 +1,1 @@
+"""Rule modules: one rule per file; importing a module registers its rule."""

@@ -1,0 +1,162 @@
+"""Lint a set of paths: expand files/folders/globs, load configuration, lint
+each file (in parallel worker processes when there are several), and gather
+the results for reporting."""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from apictl import __version__
+from apictl.core.config import Config, discover, load_config
+from apictl.core.diagnostic import Diagnostic, Severity
+from apictl.core.errors import ConfigError
+from apictl.core.config import RuleSetting
+from apictl.core.registry import PRESETS
+from apictl.lint.engine import FileResult, LintOptions, lint_file, load_rules
+from apictl.report import ReportContext, RuleInfo
+
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+_SKIP_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
+_ROOT_MARKER = re.compile(r"""^\s*["']?(openapi|swagger)["']?\s*:""", re.MULTILINE)
+
+
+@dataclass
+class RunRequest:
+    paths: list[str]
+    preset: str | None = None
+    config_file: Path | None = None
+    no_config: bool = False
+    disable: list[str] = field(default_factory=list)
+    ref_root: Path | None = None
+    allow_remote: bool = False
+    jobs: int = 0
+    progress: Callable[[int, int], None] | None = None
+
+
+@dataclass
+class RunOutcome:
+    files: list[str]
+    diagnostics: list[Diagnostic]
+    errors: list[str]
+    lines: dict[str, dict[int, str]]
+    config_fail_on: Severity | None
+
+    def report_context(self, color: bool = False, width: int = 100) -> ReportContext:
+        rules = {r.code: RuleInfo(r.code, r.name, r.summary, r.severity.label, f"https://apictl.dev/rules/{r.code}")
+                 for r in load_rules()}
+        lines = self.lines
+
+        def source(uri: str) -> str | None:
+            known = lines.get(uri)
+            if not known:
+                return None
+            return "\n".join(known.get(n, "") for n in range(1, max(known) + 1))
+
+        return ReportContext(tool_version=__version__, source=source, rules=rules, color=color, width=width,
+                             files_checked=self.files)
+
+
+def _looks_like_root(path: Path) -> bool:
+    """In a folder, lint only root documents, not the fragments they reference."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return True
+    return bool(_ROOT_MARKER.search(head)) or '"openapi"' in head or '"swagger"' in head
+
+
+def expand(paths: list[str], config: Config) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    errors: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for folder, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+                for name in sorted(names):
+                    f = Path(folder) / name
+                    if f.suffix.lower() in SPEC_SUFFIXES and not config.excluded(_rel(f, config)) and _looks_like_root(f):
+                        found.append(f)
+            files.extend(found)
+        elif p.exists() or not glob.has_magic(raw):
+            files.append(p)  # a missing file is reported by the loader
+        else:
+            matched = sorted(Path(m) for m in glob.glob(raw, recursive=True) if Path(m).is_file())
+            if not matched:
+                errors.append(f"{raw}: no files match this pattern")
+            files.extend(f for f in matched if not config.excluded(_rel(f, config)))
+    unique: dict[Path, None] = {}
+    for f in files:
+        unique.setdefault(f, None)
+    return list(unique), errors
+
+
+def _rel(path: Path, config: Config) -> str:
+    try:
+        return path.resolve().relative_to(config.base_dir).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def make_config(request: RunRequest) -> Config:
+    if request.no_config:
+        config = Config()
+    elif request.config_file is not None:
+        if not request.config_file.is_file():
+            raise ConfigError("config file not found", uri=str(request.config_file))
+        config = load_config(request.config_file)
+    else:
+        found = discover(Path.cwd())
+        config = load_config(found) if found else Config()
+    if request.preset is not None:
+        if request.preset not in PRESETS:
+            raise ConfigError(f"unknown preset {request.preset!r} (choose from {', '.join(PRESETS)})")
+        config.extends = request.preset
+    for name in request.disable:
+        config.rules[name] = RuleSetting(None)
+    load_rules()
+    config.validate_rule_keys()
+    return config
+
+
+def _lint_one(args: tuple[Path, Config, LintOptions]) -> FileResult:
+    return lint_file(*args)
+
+
+def run(request: RunRequest) -> RunOutcome:
+    config = make_config(request)
+    files, errors = expand(request.paths, config)
+    options = LintOptions(ref_root=request.ref_root, allow_remote=request.allow_remote)
+    jobs = request.jobs or (os.cpu_count() or 1)
+    results: list[FileResult] = []
+    work = [(f, config, options) for f in files]
+    if len(files) > 1 and jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            for i, result in enumerate(pool.map(_lint_one, work, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))):
+                results.append(result)
+                if request.progress:
+                    request.progress(i + 1, len(files))
+    else:
+        for i, item in enumerate(work):
+            results.append(_lint_one(item))
+            if request.progress:
+                request.progress(i + 1, len(files))
+    diagnostics: list[Diagnostic] = []
+    lines: dict[str, dict[int, str]] = {}
+    for r in results:
+        if r.error:
+            errors.append(r.error)
+        diagnostics.extend(r.diagnostics)
+        for uri, known in r.lines.items():
+            lines.setdefault(uri, {}).update(known)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return RunOutcome([str(f) for f in files], diagnostics, errors, lines, config.fail_on)

@@ -1,0 +1,58 @@
+"""Machine-readable report with a stable, versioned schema.
+
+The shape is described field by field in docs/formats.md and formally in
+docs/schemas/lint-report.schema.json. Bump `VERSION` for any change that is not
+purely additive.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from apictl.core.diagnostic import Diagnostic, Span
+from apictl.report import ReportContext
+from apictl.report._common import count, span_of
+
+VERSION = 1
+
+
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+    c = count(diagnostics)
+    doc: dict[str, Any] = {
+        "version": VERSION,
+        "tool": {"name": "apictl", "version": ctx.tool_version},
+        "summary": {
+            "files": len(ctx.files_checked),
+            "errors": c.errors,
+            "warnings": c.warnings,
+            "infos": c.infos,
+            "hints": c.hints,
+            "total": c.total,
+        },
+        "diagnostics": [_diagnostic(d) for d in diagnostics],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _diagnostic(d: Diagnostic) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "code": d.code,
+        "rule": d.rule,
+        "severity": d.severity.label,
+        "message": d.message,
+        "file": d.uri,
+        "pointer": d.pointer,
+        "range": _range(d.span),
+    }
+    if d.old_uri is not None:
+        item["old"] = {"file": d.old_uri, "pointer": d.old_pointer or "", "range": _range(d.old_span)}
+    if d.category is not None:
+        item["category"] = d.category
+    return item
+
+
+def _range(span: Span | None) -> dict[str, dict[str, int]]:
+    s = span_of(span)
+    return {"start": {"line": s.line, "column": s.col}, "end": {"line": s.end_line, "column": s.end_col}}

@@ -1,0 +1,80 @@
+"""One test per rule, driven by data: every rule has a fixture named after its
+code that triggers it (snapshot of the text users see), and may have a
+`<CODE>.ok.<ext>` twin that must not trigger it.
+
+Fixtures: tests/rules/fixtures/<CODE>.yaml|.json, or a folder <CODE>/ holding
+openapi.yaml (for multi-file cases). Regenerate snapshots: APICTL_REGEN=1 pytest.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from apictl.core.config import Config, RuleSetting
+from apictl.core.registry import Rule
+from apictl.lint.engine import lint_file, load_rules
+from apictl.lint.run import RunOutcome
+from apictl.report import render
+from tests.golden import assert_golden
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RULES = load_rules()
+SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
+
+
+def _fixture(code: str, ok: bool = False) -> Path | None:
+    stem = f"{code}.ok" if ok else code
+    folder = FIXTURES / stem
+    if folder.is_dir():
+        return folder / "openapi.yaml"
+    for ext in (".yaml", ".json"):
+        if (FIXTURES / f"{stem}{ext}").exists():
+            return FIXTURES / f"{stem}{ext}"
+    return None
+
+
+def _only(rule: Rule) -> Config:
+    cfg = Config(extends="all")
+    cfg.rules = {r.code: RuleSetting(None) for r in RULES if r.code != rule.code}
+    cfg.rules[rule.code] = RuleSetting(rule.severity)
+    return cfg
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_rule_fires_on_its_fixture(rule: Rule) -> None:
+    path = _fixture(rule.code)
+    assert path is not None, f"add tests/rules/fixtures/{rule.code}.yaml that triggers {rule.name}"
+    result = lint_file(path.relative_to(Path.cwd()) if path.is_absolute() else path, _only(rule))
+    assert result.error is None, result.error
+    mine = [d for d in result.diagnostics if d.code == rule.code]
+    assert mine, f"{rule.code} reported nothing on {path}"
+    assert all("internal error" not in d.message for d in mine), mine
+    outcome = RunOutcome([result.uri], mine, [], result.lines, None)
+    assert_golden(f"rules/{rule.code}.txt", render("text", mine, outcome.report_context()))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_rule_quiet_on_ok_fixture(rule: Rule) -> None:
+    path = _fixture(rule.code, ok=True)
+    if path is None:
+        pytest.skip("no .ok fixture")
+    result = lint_file(path.relative_to(Path.cwd()) if path.is_absolute() else path, _only(rule))
+    assert result.error is None, result.error
+    assert [d for d in result.diagnostics if d.code == rule.code] == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_rule_documentation(rule: Rule) -> None:
+    for section in SECTIONS:
+        assert section in rule.doc, f"{rule.code} docstring lacks {section!r}"
+    assert re.fullmatch(r"OAS[1-4]\d\d", rule.code), rule.code
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
+    assert rule.summary.endswith("."), f"{rule.code}: first docstring line should be a sentence"
+
+
+def test_codes_and_names_are_unique() -> None:
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)

@@ -10,12 +10,15 @@ multi-line span is reported with `line`/`endLine` only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from apictl.core.diagnostic import Diagnostic, Severity
 from apictl.report import ReportContext
 from apictl.report._common import span_of
 
+# Control characters other than TAB/CR/LF (which are escaped) would reach the log raw.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 COMMANDS = {Severity.ERROR: "error", Severity.WARN: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
 
 
@@ -39,5 +42,9 @@ def _command(d: Diagnostic) -> str:
     else:
         props += [("endLine", s.end_line)]
     props.append(("title", f"{d.rule} ({d.code})"))
-    rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in props)
-    return f"::{COMMANDS[d.severity]} {rendered}::{escape_data(d.message)}"
+    rendered = ",".join(f"{key}={escape_property(_clean(str(value)))}" for key, value in props)
+    return f"::{COMMANDS[d.severity]} {rendered}::{escape_data(_clean(d.message))}"
+
+
+def _clean(value: str) -> str:
+    return _CONTROL.sub("\ufffd", value)

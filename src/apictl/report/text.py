@@ -90,7 +90,7 @@ def _finding(d: Diagnostic, loc_width: int, get_line: Callable[[int], str | None
     from rich.text import Text
 
     style = SEVERITY_STYLE[d.severity]
-    message_lines = _NEWLINE.split(_safe(d.message).strip("\r\n")) or [""]
+    message_lines = [_safe(part) for part in _NEWLINE.split(d.message.strip("\r\n"))]
     head = Text("  ")
     head.append(_loc(d).ljust(loc_width), style="dim")
     head.append("  ")
@@ -124,10 +124,8 @@ def _snippet(d: Diagnostic, source: str, loc_width: int, width: int, style: str)
     raw = _safe(source)
     text = raw.expandtabs(TAB_SIZE)
     start = len(raw[: span.col - 1].expandtabs(TAB_SIZE))
-    if span.end_line == span.line:
-        end = len(raw[: span.end_col].expandtabs(TAB_SIZE))
-    else:  # only underline the first line of a multi-line span
-        end = len(text)
+    # only the first line of a multi-line span is underlined
+    end = len(raw[: span.end_col].expandtabs(TAB_SIZE)) if span.end_line == span.line else len(text)
     end = max(end, start + 1)
 
     number = str(span.line)

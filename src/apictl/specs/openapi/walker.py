@@ -146,10 +146,11 @@ class Walker:
         fields = self.table.get(kind)
         if not fields:
             return
-        for name, (child_kind, mode) in fields.items():
-            if name not in value:
+        for name, child in value.items():  # document order; most nodes have few keys
+            spec = fields.get(name)
+            if spec is None:
                 continue
-            child = value[name]
+            child_kind, mode = spec
             if mode == ONE and not (isinstance(child, list) and name == "items"):
                 yield child_kind, name, name, child
             elif isinstance(child, list) and mode in (LIST, ONE):  # ONE: draft-4 tuple `items`

@@ -17,8 +17,9 @@ from apictl.core.diagnostic import Diagnostic, Severity
 from apictl.report import ReportContext
 from apictl.report._common import span_of
 
-# Control characters other than TAB/CR/LF (which are escaped) would reach the log raw.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters other than TAB/CR/LF (which are escaped) would reach the log raw;
+# lone surrogates could not be written out as UTF-8.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 COMMANDS = {Severity.ERROR: "error", Severity.WARN: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
 
 
@@ -30,7 +31,7 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
+def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:  # noqa: ARG001 (uniform signature)
     return "".join(_command(d) + "\n" for d in diagnostics)
 
 

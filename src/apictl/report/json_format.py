@@ -7,13 +7,12 @@ purely additive.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from apictl.core.diagnostic import Diagnostic, Span
 from apictl.report import ReportContext
-from apictl.report._common import count, span_of
+from apictl.report._common import count, dump_json, span_of
 
 VERSION = 1
 
@@ -33,7 +32,7 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
         },
         "diagnostics": [_diagnostic(d) for d in diagnostics],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(doc)
 
 
 def _diagnostic(d: Diagnostic) -> dict[str, Any]:

@@ -8,7 +8,6 @@ paths are emitted relative to `%SRCROOT%`; columns count Unicode code points.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -16,7 +15,7 @@ from urllib.parse import quote
 
 from apictl.core.diagnostic import Diagnostic, Severity, Span
 from apictl.report import ReportContext, RuleInfo
-from apictl.report._common import span_of
+from apictl.report._common import dump_json, span_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/apictl/apictl"
@@ -47,7 +46,7 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
         "version": "2.1.0",
         "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(log)
 
 
 def _rule(code: str, info: RuleInfo | None, fallback_name: str) -> dict[str, Any]:
@@ -104,12 +103,17 @@ def artifact_location(path: str) -> dict[str, str]:
     """`uri` (+ `uriBaseId` for relative paths) for a path as given on the command line."""
     p = _normalize(path)
     if _SCHEME.match(p):  # already a URL (remote $ref target)
-        return {"uri": quote(p, safe=":/?#[]@!$&'()*+,;=%-._~")}
+        return {"uri": _quote(p, safe=":/?#[]@!$&'()*+,;=%-._~")}
     if _DRIVE.match(p):  # Windows absolute path
-        return {"uri": "file:///" + p[:2] + quote(p[2:], safe=_SAFE_PATH)}
+        return {"uri": "file:///" + p[:2] + _quote(p[2:])}
     if p.startswith("/"):
-        return {"uri": "file://" + quote(p, safe=_SAFE_PATH)}
-    return {"uri": quote(p, safe=_SAFE_PATH), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + _quote(p)}
+    return {"uri": _quote(p), "uriBaseId": SRCROOT}
+
+
+def _quote(text: str, safe: str = _SAFE_PATH) -> str:
+    # surrogateescape: a path that was not valid UTF-8 keeps its original bytes
+    return quote(text, safe=safe, encoding="utf-8", errors="surrogateescape")
 
 
 def _normalize(path: str) -> str:

@@ -24,7 +24,10 @@ def test_escaping(raw: str, data: str, prop: str) -> None:
     assert escape_property(raw) == prop
 
 
-def _d(severity: Severity = Severity.ERROR, span: Span | None = Span(3, 5, 3, 9), **kw: object) -> Diagnostic:
+SPAN = Span(3, 5, 3, 9)
+
+
+def _d(severity: Severity = Severity.ERROR, span: Span | None = SPAN, **kw: object) -> Diagnostic:
     fields: dict[str, object] = {
         "code": "OAS101",
         "rule": "operation-operationid",

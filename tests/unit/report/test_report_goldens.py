@@ -8,10 +8,10 @@ from __future__ import annotations
 import importlib
 
 import pytest
+from tests.golden import assert_golden
 
 from apictl.core.diagnostic import Diagnostic
 from apictl.report import FORMATS, ReportContext, render
-from tests.golden import assert_golden
 
 GOLDEN_NAMES = {
     "text": "{}.txt",
@@ -53,3 +53,16 @@ def test_nothing_checked_nothing_found(fmt: str) -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         render("yaml", [], ReportContext(tool_version="0"))
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_undecodable_text_still_writes_as_utf8(fmt: str, ctx: ReportContext) -> None:
+    from apictl.core.diagnostic import Severity, Span
+
+    bad = "caf\udce9"  # what surrogateescape makes of latin-1 bytes
+    d = Diagnostic("X1", "r", Severity.ERROR, f"bad {bad}", f"{bad}.yaml", f"/{bad}", Span(1, 1, 1, 2))
+    ctx.source = lambda uri: f"key: {bad}\n"
+    ctx.files_checked = [d.uri]
+    for color in (False, True):
+        ctx.color = color
+        render(fmt, [d], ctx).encode("utf-8")  # must not raise

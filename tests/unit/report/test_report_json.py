@@ -38,7 +38,9 @@ def test_empty_output_validates(validator: Draft202012Validator, ctx: ReportCont
     assert doc["diagnostics"] == []
 
 
-def test_schema_rejects_drift(validator: Draft202012Validator, diagnostics: list[Diagnostic], ctx: ReportContext) -> None:
+def test_schema_rejects_drift(
+    validator: Draft202012Validator, diagnostics: list[Diagnostic], ctx: ReportContext
+) -> None:
     doc = json.loads(render(diagnostics, ctx))
     doc["diagnostics"][0]["unexpected"] = True
     doc["diagnostics"][1]["severity"] = "warning"

@@ -11,7 +11,10 @@ from apictl.report.text import render
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def _diag(message: str = "msg", span: Span | None = Span(1, 1, 1, 1), **kw: object) -> Diagnostic:
+SPAN = Span(1, 1, 1, 1)
+
+
+def _diag(message: str = "msg", span: Span | None = SPAN, **kw: object) -> Diagnostic:
     fields: dict[str, object] = {
         "code": "OAS001",
         "rule": "some-rule",

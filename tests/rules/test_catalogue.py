@@ -25,15 +25,27 @@ RULES = load_rules()
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
 
 
-def _fixture(code: str, ok: bool = False) -> Path | None:
-    stem = f"{code}.ok" if ok else code
-    folder = FIXTURES / stem
-    if folder.is_dir():
-        return folder / "openapi.yaml"
-    for ext in (".yaml", ".json"):
-        if (FIXTURES / f"{stem}{ext}").exists():
-            return FIXTURES / f"{stem}{ext}"
-    return None
+def _fixtures(code: str, ok: bool) -> list[Path]:
+    """`<CODE>.yaml`, `<CODE>.json`, `<CODE>.<variant>.yaml|json`, or a folder
+    `<CODE>[.<variant>]/openapi.yaml`; `.ok` variants must stay quiet."""
+    out = []
+    for p in sorted(FIXTURES.glob(f"{code}.*")) + sorted(FIXTURES.glob(code)):
+        is_ok = p.name.startswith(f"{code}.ok")
+        if is_ok != ok:
+            continue
+        if p.is_dir():
+            out.append(p / "openapi.yaml")
+        elif p.suffix in (".yaml", ".json"):
+            out.append(p)
+    return out
+
+
+def _golden_name(path: Path) -> str:
+    name = path.parent.name if path.name == "openapi.yaml" and path.parent != FIXTURES else path.name
+    for main in (".yaml",):
+        if name.endswith(main) and name.count(".") == 1:
+            return name[: -len(main)]
+    return name
 
 
 def _only(rule: Rule) -> Config:
@@ -43,27 +55,33 @@ def _only(rule: Rule) -> Config:
     return cfg
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
-def test_rule_fires_on_its_fixture(rule: Rule) -> None:
-    path = _fixture(rule.code)
-    assert path is not None, f"add tests/rules/fixtures/{rule.code}.yaml that triggers {rule.name}"
-    result = lint_file(path.relative_to(Path.cwd()) if path.is_absolute() else path, _only(rule))
-    assert result.error is None, result.error
-    mine = [d for d in result.diagnostics if d.code == rule.code]
-    assert mine, f"{rule.code} reported nothing on {path}"
-    assert all("internal error" not in d.message for d in mine), mine
-    outcome = RunOutcome([result.uri], mine, [], result.lines, None)
-    assert_golden(f"rules/{rule.code}.txt", render("text", mine, outcome.report_context()))
+def _rel(path: Path) -> Path:
+    return path.relative_to(Path.cwd()) if path.is_absolute() else path
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
-def test_rule_quiet_on_ok_fixture(rule: Rule) -> None:
-    path = _fixture(rule.code, ok=True)
-    if path is None:
+def test_rule_fires_on_its_fixtures(rule: Rule) -> None:
+    paths = _fixtures(rule.code, ok=False)
+    assert paths, f"add tests/rules/fixtures/{rule.code}.yaml that triggers {rule.name}"
+    for path in paths:
+        result = lint_file(_rel(path), _only(rule))
+        assert result.error is None, result.error
+        mine = [d for d in result.diagnostics if d.code == rule.code]
+        assert mine, f"{rule.code} reported nothing on {path}"
+        assert all("internal error" not in d.message for d in mine), mine
+        outcome = RunOutcome([result.uri], mine, [], result.lines, None)
+        assert_golden(f"rules/{_golden_name(path)}.txt", render("text", mine, outcome.report_context()))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_rule_quiet_on_ok_fixtures(rule: Rule) -> None:
+    paths = _fixtures(rule.code, ok=True)
+    if not paths:
         pytest.skip("no .ok fixture")
-    result = lint_file(path.relative_to(Path.cwd()) if path.is_absolute() else path, _only(rule))
-    assert result.error is None, result.error
-    assert [d for d in result.diagnostics if d.code == rule.code] == []
+    for path in paths:
+        result = lint_file(_rel(path), _only(rule))
+        assert result.error is None, result.error
+        assert [d for d in result.diagnostics if d.code == rule.code] == [], path
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")

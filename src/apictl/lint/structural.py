@@ -70,6 +70,23 @@ def _describe(err: Any) -> Iterator[Problem]:
         yield pointer, f"{field} must be {_short(info.get('expected_value'))} (got {_short(err.instance)})"
     elif kind == "pattern":
         yield pointer, f"{field} value {_short(err.instance)} does not match the pattern `{info.get('pattern')}`"
+    elif kind == "propertyNames":
+        inner = info.get("error")
+        key = getattr(inner, "instance", None)
+        pattern = inner.kind.as_dict().get("pattern") if inner is not None else None
+        if isinstance(key, str):
+            rule_text = f"must match `{pattern}`" if pattern else "is not allowed"
+            yield join(pointer, key), f"name `{key}` in {field} {rule_text}"
+        else:
+            yield pointer, f"{field}: {err.message}"
+    elif kind == "uniqueItems" and isinstance(err.instance, list):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(err.instance):
+            fingerprint = json.dumps(item, sort_keys=True, default=str)
+            if fingerprint in seen:
+                yield join(pointer, i), f"{field} item {i} duplicates item {seen[fingerprint]}; items must be unique"
+                break
+            seen[fingerprint] = i
     elif kind == "falseSchema":
         yield pointer, f"{field} is not allowed here"
     elif kind == "oneOfMultipleValid":

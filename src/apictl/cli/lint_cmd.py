@@ -31,6 +31,8 @@ def lint(
     """Lint OpenAPI 2.0/3.0/3.1/3.2 documents."""
     if fmt not in FORMATS:
         raise fail(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if jobs < 0:
+        raise fail(f"--jobs must be 0 (one per core) or a positive number, got {jobs}")
     if fail_on is not None and fail_on not in LEVELS:
         raise fail(f"unknown --fail-on {fail_on!r} (choose from {', '.join(LEVELS)})")
     from apictl.core.errors import ApictlError

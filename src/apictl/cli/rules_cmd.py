@@ -56,8 +56,10 @@ def rules(
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False)
-    for col in ("code", "name", "severity", "preset", "summary"):
-        table.add_column(col)
-    for r in catalogue:
-        table.add_row(r.code, r.name, r.severity.label, r.preset, r.summary)
+    cells = [(r.code, r.name, r.severity.label, r.preset, r.summary) for r in catalogue]
+    for i, col in enumerate(("code", "name", "severity", "preset")):  # identifiers users copy: never wrapped or cut
+        table.add_column(col, no_wrap=True, min_width=max([len(col), *(len(row[i]) for row in cells)]))
+    table.add_column("summary")
+    for row in cells:
+        table.add_row(*row)
     console.print(table)

@@ -75,7 +75,12 @@ class Config:
         return list(chosen.values())
 
     def validate_rule_keys(self) -> None:
-        where = str(self.path) if self.path else "configuration"
+        if self.path:
+            from apictl.core.loader import display_path
+
+            where = display_path(self.path)
+        else:
+            where = "configuration"
         for layer in [self.rules] + [o.rules for o in self.overrides]:
             for key in layer:
                 if find(key) is None:
@@ -117,6 +122,8 @@ def glob_match(pattern: str, path: str) -> bool:
 def _setting(value: Any, where: str) -> RuleSetting:
     if isinstance(value, bool):
         return RuleSetting(None) if value is False else RuleSetting(Severity.ERROR)
+    if isinstance(value, int):  # Spectral's numeric severities: 0 error, 1 warn, 2 info, 3 hint
+        return RuleSetting(_severity(value, where))
     if isinstance(value, str):
         if value.lower() == "off":
             return RuleSetting(None)
@@ -194,20 +201,23 @@ def parse_config(data: Any, where: str, base_dir: Path) -> Config:
 
 
 def load_config(path: Path) -> Config:
-    where = str(path)
-    if path.name == "pyproject.toml":
+    from apictl.core.loader import display_path, load_file
+
+    where = display_path(path)  # relative to the working folder when possible, like every other path shown
+    if path.suffix == ".toml":  # pyproject.toml, or any TOML file given with --config
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"cannot read pyproject.toml: {exc}", uri=where) from None
+            raise ConfigError(f"cannot read {path.name}: {exc}", uri=where) from None
         section = data.get("tool", {}).get("apictl", {})
     else:
-        from apictl.core.loader import load_file
-
         try:
             section = load_file(path, where).data
         except InputError as exc:
-            raise ConfigError(exc.message, uri=where, line=exc.line, col=exc.col) from None
+            if exc.message in ("empty file", "empty document"):  # an empty apictl.yaml means the defaults
+                section = None
+            else:
+                raise ConfigError(exc.message, uri=where, line=exc.line, col=exc.col) from None
     cfg = parse_config(section, where, path.parent.resolve())
     cfg.path = path
     return cfg

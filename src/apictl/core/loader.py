@@ -30,12 +30,16 @@ def display_path(path: Path) -> str:
 def decode(raw: bytes, uri: str) -> str:
     if b"\x00" in raw[:8192]:
         raise InputError("binary file (contains NUL bytes); expected YAML or JSON text", uri=uri)
+    # Strip the BOM ourselves: "utf-8-sig" reports error offsets relative to the
+    # text after it, which would name the wrong byte. The BOM is not a column.
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", uri=uri, line=line, col=col) from None
+        line = body.count(b"\n", 0, exc.start) + 1
+        line_start = body.rfind(b"\n", 0, exc.start) + 1
+        col = len(body[line_start:exc.start].decode("utf-8", "replace")) + 1  # columns count characters
+        raise InputError(f"not UTF-8 text (byte 0x{body[exc.start]:02x})", uri=uri, line=line, col=col) from None
     if not text.strip():
         raise InputError("empty file", uri=uri)
     return text
@@ -59,6 +63,9 @@ def read_file(path: Path, uri: str | None = None) -> str:
     return decode(raw, uri)
 
 
+JSON_MAX_DEPTH = 1024  # orjson's limit, applied to the stdlib fallback too
+
+
 def parse_json(text: str, uri: str) -> Any:
     import orjson
 
@@ -67,7 +74,7 @@ def parse_json(text: str, uri: str) -> Any:
     except orjson.JSONDecodeError as exc:
         msg = str(exc.msg) if hasattr(exc, "msg") else str(exc)
         if "recursion" in msg.lower() or "depth" in msg.lower():
-            raise InputError("document nests deeper than 1024 levels", uri=uri) from None
+            raise InputError(f"document nests deeper than {JSON_MAX_DEPTH} levels", uri=uri) from None
         if "integer" in msg.lower() or "number" in msg.lower():
             return _parse_json_stdlib(text, uri)  # e.g. integers beyond 64 bits
         raise InputError(f"invalid JSON: {msg}", uri=uri, line=exc.lineno, col=exc.colno) from None
@@ -77,11 +84,22 @@ def _parse_json_stdlib(text: str, uri: str) -> Any:
     import json
 
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", uri=uri, line=exc.lineno, col=exc.colno) from None
-    except (RecursionError, ValueError) as exc:
+    except RecursionError:
+        raise InputError(f"document nests deeper than {JSON_MAX_DEPTH} levels", uri=uri) from None
+    except ValueError as exc:
         raise InputError(f"invalid JSON: {exc}", uri=uri) from None
+    # The stdlib has no depth limit of its own: hold it to orjson's, iteratively.
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > JSON_MAX_DEPTH:
+                raise InputError(f"document nests deeper than {JSON_MAX_DEPTH} levels", uri=uri)
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return data
 
 
 def looks_like_json(text: str) -> bool:
@@ -89,6 +107,9 @@ def looks_like_json(text: str) -> bool:
 
 
 def parse_text(text: str, uri: str, path: Path | None = None) -> Document:
+    # libyaml skips a BOM without counting it in its offsets: drop it so that
+    # positions index `Document.text` the same way for YAML and JSON.
+    text = text.removeprefix("\ufeff")
     if looks_like_json(text):
         return Document(uri=uri, text=text, data=parse_json(text, uri), syntax="json", path=path)
     from apictl.core import yaml_tree

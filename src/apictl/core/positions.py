@@ -116,7 +116,7 @@ def _mark_trie(pointers: Iterable[str]) -> dict[str, Any]:
         try:
             tokens = split(p)
         except PointerError:
-            tokens = []
+            continue  # `_nearest` maps it to its longest valid prefix (it must not claim the root's slot)
         node = trie
         for t in tokens:
             node = node.setdefault(t, {})
@@ -162,10 +162,7 @@ def locate_yaml(root: Any, pointers: Iterable[str]) -> dict[str, Offsets]:
     """`root` is a composed PyYAML node tree."""
     out: dict[str, Offsets] = {}
     for p in pointers:
-        try:
-            tokens = split(p)
-        except PointerError:
-            tokens = []
+        tokens = _valid_tokens(p)
         node, key_node = root, None
         for tok in tokens:
             child = _yaml_child(node, tok)
@@ -174,6 +171,17 @@ def locate_yaml(root: Any, pointers: Iterable[str]) -> dict[str, Offsets]:
             key_node, node = child
         out[p] = _yaml_offsets(node, key_node)
     return out
+
+
+def _valid_tokens(pointer: str) -> list[str]:
+    """Tokens of `pointer`, or of its longest valid prefix (as JSON does via `_nearest`)."""
+    while True:
+        try:
+            return split(pointer)
+        except PointerError:
+            if "/" not in pointer:
+                return []
+            pointer = pointer[: pointer.rfind("/")]
 
 
 def _yaml_child(node: Any, tok: str) -> tuple[Any, Any] | None:

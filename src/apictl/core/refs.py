@@ -111,8 +111,10 @@ class Workspace:
         except (OSError, RuntimeError):
             raise RefError(f"cannot resolve path of $ref {location!r}") from None
         if self.root_dir is not None and not real.is_relative_to(self.root_dir):
+            from apictl.core.loader import display_path
+
             raise RefError(
-                f"$ref {location!r} points outside the root folder {self.root_dir} "
+                f"$ref {location!r} points outside the root folder {display_path(self.root_dir)} "
                 "(widen it with --ref-root, or `refs: {root: …}` in apictl.yaml)"
             )
         key = str(real)

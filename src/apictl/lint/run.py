@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from apictl import __version__
-from apictl.core.config import Config, discover, load_config
+from apictl.core.config import Config, RuleSetting, discover, load_config
 from apictl.core.diagnostic import Diagnostic, Severity
 from apictl.core.errors import ConfigError
-from apictl.core.config import RuleSetting
-from apictl.core.registry import PRESETS
+from apictl.core.registry import PRESETS, find
 from apictl.lint.engine import FileResult, LintOptions, lint_file, load_rules
 from apictl.report import ReportContext, RuleInfo
 
@@ -91,7 +90,8 @@ def expand(paths: list[str], config: Config) -> tuple[list[Path], list[str]]:
             matched = sorted(Path(m) for m in glob.glob(raw, recursive=True) if Path(m).is_file())
             if not matched:
                 errors.append(f"{raw}: no files match this pattern")
-            files.extend(f for f in matched if not config.excluded(_rel(f, config)))
+            # Like a folder, a pattern stands for "the API documents in here": skip fragments.
+            files.extend(f for f in matched if not config.excluded(_rel(f, config)) and _looks_like_root(f))
     unique: dict[Path, None] = {}
     for f in files:
         unique.setdefault(f, None)
@@ -109,6 +109,8 @@ def make_config(request: RunRequest) -> Config:
     if request.no_config:
         config = Config()
     elif request.config_file is not None:
+        if request.config_file.is_dir():
+            raise ConfigError("is a directory, expected a config file", uri=str(request.config_file))
         if not request.config_file.is_file():
             raise ConfigError("config file not found", uri=str(request.config_file))
         config = load_config(request.config_file)
@@ -119,9 +121,11 @@ def make_config(request: RunRequest) -> Config:
         if request.preset not in PRESETS:
             raise ConfigError(f"unknown preset {request.preset!r} (choose from {', '.join(PRESETS)})")
         config.extends = request.preset
-    for name in request.disable:
-        config.rules[name] = RuleSetting(None)
     load_rules()
+    for name in request.disable:
+        if find(name) is None:  # name the option, not "configuration", as the culprit
+            raise ConfigError(f"unknown rule {name!r} in --disable (see `apictl rules`)")
+        config.rules[name] = RuleSetting(None)
     config.validate_rule_keys()
     return config
 
@@ -159,4 +163,7 @@ def run(request: RunRequest) -> RunOutcome:
         for uri, known in r.lines.items():
             lines.setdefault(uri, {}).update(known)
     diagnostics.sort(key=Diagnostic.sort_key)
-    return RunOutcome([str(f) for f in files], diagnostics, errors, lines, config.fail_on)
+    # The files actually linted, named as their diagnostics name them (a file
+    # that could not be loaded is an error on stderr, not a clean file).
+    linted = [r.uri for r in results if r.error is None]
+    return RunOutcome(linted, diagnostics, errors, lines, config.fail_on)

@@ -163,10 +163,43 @@ def _explain(err: Any) -> Iterator[Problem]:
         yield from _explain(sub)
 
 
+# jsonschema-rs refuses instances nested deeper than ~255 levels ("Recursion limit
+# reached"). Such documents are validated with what lies deeper than this cut
+# away (each cut container replaced by an empty one of the same type).
+VALIDATION_DEPTH = 200
+
+
+def _truncated(data: Any, limit: int) -> Any:
+    """A copy of `data` with containers below `limit` levels emptied (iterative)."""
+    root: list[Any] = [None]
+    stack: list[tuple[Any, Any, Any, int]] = [(data, root, 0, 0)]
+    while stack:
+        value, holder, slot, depth = stack.pop()
+        if isinstance(value, dict):
+            copy: Any = {}
+            if depth < limit:
+                for k, v in value.items():
+                    copy[k] = None
+                    stack.append((v, copy, k, depth + 1))
+        elif isinstance(value, list):
+            copy = [None] * len(value) if depth < limit else []
+            if depth < limit:
+                for i, v in enumerate(value):
+                    stack.append((v, copy, i, depth + 1))
+        else:
+            copy = value
+        holder[slot] = copy
+    return root[0]
+
+
 def validate(data: Any, kind: str) -> list[Problem]:
     """Every structural problem of `data` as (pointer, message), deduplicated."""
     problems: dict[Problem, None] = {}
-    for err in validator(kind).iter_errors(data):
+    try:
+        errors = list(validator(kind).iter_errors(data))
+    except ValueError:  # nesting beyond jsonschema-rs's limit
+        errors = list(validator(kind).iter_errors(_truncated(data, VALIDATION_DEPTH)))
+    for err in errors:
         for problem in _explain(err):
             problems.setdefault(problem, None)
     return list(problems)

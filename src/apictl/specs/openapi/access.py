@@ -87,13 +87,21 @@ def operation_parameters(ws: Workspace, op: Node) -> Iterator[Located]:
             if loc is not None and isinstance(loc.value, dict):
                 own.append(loc)
     yield from own
-    seen = {(p.value.get("name"), p.value.get("in")) for p in own}
+    seen = {_param_key(p.value) for p in own}
     item = op.parent
     if item is not None and isinstance(item.value, dict) and isinstance(item.value.get("parameters"), list):
         for i, p in enumerate(item.value["parameters"]):
             loc = deref(ws, p, item.doc, join(item.pointer, "parameters", i))
-            if loc is not None and isinstance(loc.value, dict) and (loc.value.get("name"), loc.value.get("in")) not in seen:
+            if loc is not None and isinstance(loc.value, dict) and _param_key(loc.value) not in seen:
                 yield loc
+
+
+def _param_key(param: dict[str, Any]) -> tuple[Any, Any]:
+    """Parameters are identified by name and location; header names ignore case."""
+    name = param.get("name")
+    if param.get("in") == "header" and isinstance(name, str):
+        name = name.lower()
+    return name, param.get("in")
 
 
 @dataclass(slots=True)

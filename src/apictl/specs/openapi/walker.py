@@ -53,7 +53,9 @@ OAS3: dict[str, Fields] = {
     m.COMPONENTS: {"schemas": (m.SCHEMA, MAP), "responses": (m.RESPONSE, MAP), "parameters": (m.PARAMETER, MAP),
                    "examples": (m.EXAMPLE, MAP), "requestBodies": (m.REQUEST_BODY, MAP), "headers": (m.HEADER, MAP),
                    "securitySchemes": (m.SECURITY_SCHEME, MAP), "links": (m.LINK, MAP), "callbacks": (m.CALLBACK, MAP),
-                   "pathItems": (m.PATH_ITEM, MAP), "mediaTypes": (m.MEDIA_TYPE, MAP)},
+                   "mediaTypes": (m.MEDIA_TYPE, MAP)},
+    # components/pathItems are walked only from the paths/webhooks/callbacks that
+    # use them: an operation means something only under a path.
     m.SECURITY_SCHEME: {"flows": (m.OAUTH_FLOWS, ONE)},
     m.TAG: {"externalDocs": (m.EXTERNAL_DOCS, ONE)},
 }
@@ -80,7 +82,7 @@ _NOT_REFABLE = {m.ROOT, m.INFO, m.CONTACT, m.LICENSE, m.PATHS, m.RESPONSES, m.CO
 # Component sections: their entries are walked where they are written.
 REUSABLE_SECTIONS = {
     "oas3": ("components", ("schemas", "responses", "parameters", "examples", "requestBodies", "headers",
-                            "securitySchemes", "links", "callbacks", "pathItems", "mediaTypes")),
+                            "securitySchemes", "links", "callbacks", "mediaTypes")),
     "oas2": ("", ("definitions", "parameters", "responses", "securityDefinitions")),
 }
 
@@ -173,7 +175,10 @@ class Walker:
                 site.error = str(exc)
                 return
             site.target_doc, site.target_pointer = target.doc, target.pointer
-            mark = (id(target.doc), target.pointer, kind)
+            # A path item shared by several paths is walked under each of them:
+            # its operations' meaning (path parameters) depends on the path.
+            scope = parent.pointer if kind == m.PATH_ITEM else ""
+            mark = (id(target.doc), target.pointer, kind + scope)
             if mark in self._seen:
                 return
             self._seen.add(mark)

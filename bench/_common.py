@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,7 @@ TOOL_ENV = {
 def require_cache() -> None:
     missing = [p for p in (SPECTRAL, REDOCLY, *SPECS.values()) if not p.exists()]
     if missing:
-        sys.exit(f"bench: {missing[0]} not found.\nRun `bash bench/setup.sh` first (installs anchors and specs into bench/.cache/).")
+        sys.exit(f"bench: {missing[0]} not found.\nRun `bash bench/setup.sh` first (installs into bench/.cache/).")
 
 
 def spectral_cmd(spec: Path | str) -> list[str]:
@@ -89,8 +90,13 @@ def measure(cmd: list[str], timeout: float, cwd: str | None = None) -> Run:
         start = time.perf_counter()
         try:
             proc = subprocess.Popen(
-                cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                cwd=cwd, env=TOOL_ENV, start_new_session=True,
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                cwd=cwd,
+                env=TOOL_ENV,
+                start_new_session=True,
             )
         except OSError as exc:
             return Run(cmd, None, 0.0, 0.0, 0.0, error=str(exc))
@@ -114,7 +120,11 @@ def measure(cmd: list[str], timeout: float, cwd: str | None = None) -> Run:
         out.seek(0)
         err.seek(0)
         return Run(
-            cmd, proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+            cmd,
+            proc.returncode,
+            wall,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
             timed_out=expired.is_set(),
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
@@ -153,7 +163,7 @@ def diagnostics_of(data: Any) -> list[dict[str, Any]] | None:
 def uri_of(diag: dict[str, Any]) -> str:
     for key in ("uri", "file", "path", "filename"):
         if isinstance(diag.get(key), str):
-            return diag[key]
+            return str(diag[key])
     return str(diag.get("location", {}).get("uri", "?")) if isinstance(diag.get("location"), dict) else "?"
 
 
@@ -165,6 +175,20 @@ def count_findings(tool: str, run: Run) -> int | None:
     return None if diags is None else len(diags)
 
 
+SPECTRAL_SEVERITY: dict[object, str] = {0: "error", 1: "warn", 2: "info", 3: "hint"}
+
+
+def severity_counts(tool: str, run: Run) -> dict[str, int] | None:
+    """Findings per severity label, e.g. {"error": 3, "warn": 10}."""
+    data = load_json_prefix(run.stdout)
+    if tool == "redocly" and isinstance(data, dict) and isinstance(data.get("totals"), dict):
+        return {"error": int(data["totals"].get("errors", 0)), "warn": int(data["totals"].get("warnings", 0))}
+    diags = diagnostics_of(data)
+    if diags is None:
+        return None
+    labels = (SPECTRAL_SEVERITY.get(d.get("severity"), str(d.get("severity"))) for d in diags)
+    return dict(sorted(Counter(labels).items()))
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
-

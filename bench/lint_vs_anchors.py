@@ -25,7 +25,17 @@ from pathlib import Path
 from typing import Any
 
 from _common import (
-    SPECS, TOOL_ENV, Run, apictl_cmd, count_findings, measure, median, redocly_cmd, require_cache, spectral_cmd,
+    SPECS,
+    TOOL_ENV,
+    Run,
+    apictl_cmd,
+    count_findings,
+    measure,
+    median,
+    redocly_cmd,
+    require_cache,
+    severity_counts,
+    spectral_cmd,
 )
 
 TOOLS = ("spectral", "redocly", "apictl")
@@ -56,19 +66,26 @@ def bench_one(tool: str, spec: Path, args: argparse.Namespace, cwd: str) -> dict
     runs: list[Run] = []
     statuses: list[str] = []
     findings: int | None = None
+    by_severity: dict[str, int] | None = None
     for i in range(args.repeat):
         print(f"[bench] {spec.name}: {tool} run {i + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
         run = measure(cmd, args.timeout, cwd)
         n = count_findings(tool, run)
         statuses.append(status_of(tool, run, n))
         runs.append(run)
-        findings = n if n is not None else findings
+        if n is not None:
+            findings, by_severity = n, severity_counts(tool, run)
         if statuses[-1] != "ok":
             print(f"[bench]   {tool}: {statuses[-1]}", file=sys.stderr)
             break  # a broken or missing tool will not fix itself on the next run
-    good = [r for r, s in zip(runs, statuses) if s == "ok"]
+    good = [r for r, s in zip(runs, statuses, strict=True) if s == "ok"]
     return {
-        "spec": str(spec), "tool": tool, "status": statuses[-1], "findings": findings, "runs": len(good),
+        "spec": str(spec),
+        "tool": tool,
+        "status": statuses[-1],
+        "findings": findings,
+        "by_severity": by_severity,
+        "runs": len(good),
         "wall_s": median([r.wall_s for r in good]) if good else None,
         "cpu_s": median([r.cpu_s for r in good]) if good else None,
         "peak_mib": median([r.peak_mib for r in good]) if good else None,
@@ -97,8 +114,17 @@ HEADER = ["Spec", "Tool", "Findings", "Wall s", "CPU s", "Peak MiB", "CPU ×", "
 def table_rows(rows: list[dict[str, Any]]) -> list[list[str]]:
     out = []
     for r in rows:
-        cells = [Path(r["spec"]).name, r["tool"], fmt(r["findings"]), fmt(r["wall_s"]), fmt(r["cpu_s"]),
-                 fmt(r["peak_mib"], 0), fmt(r["cpu_x"], 1, "x"), fmt(r["wall_x"], 1, "x"), fmt(r["mem_x"], 1, "x")]
+        cells = [
+            Path(r["spec"]).name,
+            r["tool"],
+            fmt(r["findings"]),
+            fmt(r["wall_s"]),
+            fmt(r["cpu_s"]),
+            fmt(r["peak_mib"], 0),
+            fmt(r["cpu_x"], 1, "x"),
+            fmt(r["wall_x"], 1, "x"),
+            fmt(r["mem_x"], 1, "x"),
+        ]
         if r["status"] != "ok":  # full reason is printed under the table
             cells[2] = "not started" if r["status"].startswith("failed to start") else r["status"].split(":")[0]
         out.append(cells)
@@ -113,9 +139,10 @@ def print_table(rows: list[dict[str, Any]], markdown: bool) -> None:
         for cells in body:
             print("| " + " | ".join(cells) + " |")
         return
-    widths = [max(len(c) for c in col) for col in zip(HEADER, *body)]
+    widths = [max(len(c) for c in col) for col in zip(HEADER, *body, strict=True)]
     for cells in [HEADER, *body]:
-        print("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))))
+        padded = (c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        print("  ".join(padded))
 
 
 def print_notes(rows: list[dict[str, Any]]) -> None:
@@ -130,10 +157,12 @@ def print_headline(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         if r["tool"] in ANCHORS and r["cpu_x"] is not None:
             shown = True
-            print(f"  {Path(r['spec']).name:28} {r['tool'] + '/apictl':16} CPU {r['cpu_x']:.1f}x  "
-                  f"wall {r['wall_x']:.1f}x  memory {r['mem_x']:.1f}x")
+            print(
+                f"  {Path(r['spec']).name:28} {r['tool'] + '/apictl':16} CPU {r['cpu_x']:.1f}x  "
+                f"wall {r['wall_x']:.1f}x  memory {r['mem_x']:.1f}x"
+            )
     if not shown:
-        print("  (none: apictl did not run successfully; see the status column)")
+        print("  (none: needs apictl and at least one anchor to run successfully)")
 
 
 def version_of(cmd: list[str]) -> str:
@@ -149,7 +178,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--spec", action="append", type=Path, help="spec to lint (repeatable; default: GitHub and Stripe)")
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of %(default)s")
-    ap.add_argument("--apictl", default="apictl", help='apictl command line, e.g. "python -m apictl" (default: %(default)s)')
+    ap.add_argument(
+        "--apictl", default="apictl", help='apictl command line, e.g. "python -m apictl" (default: %(default)s)'
+    )
     ap.add_argument("--repeat", type=int, default=1, help="runs per tool and spec; medians are reported")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per run (default: %(default)s)")
     out = ap.add_mutually_exclusive_group()
@@ -165,12 +196,15 @@ def main() -> None:
         if not spec.is_file():
             ap.error(f"spec not found: {spec}")
 
-    meta = {
-        "python": platform.python_version(), "cpus": os.cpu_count(), "loadavg_start": os.getloadavg(),
-        "versions": {"spectral": version_of(spectral_cmd("x")[:1]), "redocly": version_of(redocly_cmd("x")[:1])},
-    }
+    versions = {"spectral": version_of(spectral_cmd("x")[:1]), "redocly": version_of(redocly_cmd("x")[:1])}
     if "apictl" in tools:
-        meta["versions"]["apictl"] = version_of(shlex.split(args.apictl))
+        versions["apictl"] = version_of(shlex.split(args.apictl))
+    meta: dict[str, Any] = {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "loadavg_start": os.getloadavg(),
+        "versions": versions,
+    }
     rows = []
     with tempfile.TemporaryDirectory(prefix="apictl-bench-") as cwd:  # empty cwd: no stray config files
         for spec in specs:
@@ -182,9 +216,11 @@ def main() -> None:
         json.dump({"meta": meta, "results": rows}, sys.stdout, indent=2)
         print()
         return
-    print(f"{meta['cpus']} CPUs, load {meta['loadavg_start'][0]:.2f} -> {meta['loadavg_end'][0]:.2f}; "
-          + ", ".join(f"{k} {v}" for k, v in meta["versions"].items())
-          + f"; median of {args.repeat} run(s); × = anchor/apictl\n")
+    print(
+        f"{meta['cpus']} CPUs, load {meta['loadavg_start'][0]:.2f} -> {meta['loadavg_end'][0]:.2f}; "
+        + ", ".join(f"{k} {v.removeprefix(k + ' ')}" for k, v in meta["versions"].items())
+        + f"; median of {args.repeat} run(s); × = anchor/apictl\n"
+    )
     print_table(rows, args.markdown)
     print_notes(rows)
     print_headline(rows)

@@ -35,17 +35,23 @@ def lint(
         raise fail(f"--jobs must be 0 (one per core) or a positive number, got {jobs}")
     if fail_on is not None and fail_on not in LEVELS:
         raise fail(f"unknown --fail-on {fail_on!r} (choose from {', '.join(LEVELS)})")
+    from apictl.cli.progress import FileProgress
     from apictl.core.errors import ApictlError
     from apictl.lint.run import RunRequest, run
 
+    progress = FileProgress()
+
     request = RunRequest(
         paths=paths or ["."], preset=preset, config_file=config_file, no_config=no_config, disable=disable or [],
-        ref_root=ref_root, allow_remote=allow_remote, jobs=jobs,
+        ref_root=ref_root, allow_remote=allow_remote, jobs=jobs, source_lines=fmt == "text",
+        progress=progress.callback,
     )
     try:
         outcome = run(request)
     except ApictlError as exc:
         raise fail(str(exc)) from None
+    finally:
+        progress.close()
     for message in outcome.errors:
         error(message)
     from apictl.report import render

@@ -36,6 +36,7 @@ class LintOptions:
     ref_root: Path | None = None  # None: the linted file's folder
     allow_remote: bool = False
     allow_outside_root: bool = False
+    source_lines: bool = True  # keep the lines diagnostics point at (only the text format shows them)
 
 
 @dataclass
@@ -67,7 +68,8 @@ def lint_file(path: Path, config: Config, options: LintOptions | None = None) ->
     raw = run_rules(ws, doc.kind, active)
     diagnostics = to_diagnostics(raw)
     result = FileResult(uri, diagnostics, kind=doc.kind)
-    result.lines = _source_lines(ws, diagnostics)
+    if options.source_lines:
+        result.lines = _source_lines(ws, diagnostics)
     return result
 
 

@@ -34,6 +34,7 @@ class RunRequest:
     ref_root: Path | None = None
     allow_remote: bool = False
     jobs: int = 0
+    source_lines: bool = True  # the text format shows source lines; the others don't need them
     progress: Callable[[int, int], None] | None = None
 
 
@@ -137,7 +138,8 @@ def _lint_one(args: tuple[Path, Config, LintOptions]) -> FileResult:
 def run(request: RunRequest) -> RunOutcome:
     config = make_config(request)
     files, errors = expand(request.paths, config)
-    options = LintOptions(ref_root=request.ref_root, allow_remote=request.allow_remote)
+    options = LintOptions(ref_root=request.ref_root, allow_remote=request.allow_remote,
+                          source_lines=request.source_lines)
     jobs = request.jobs or (os.cpu_count() or 1)
     results: list[FileResult] = []
     work = [(f, config, options) for f in files]

@@ -167,6 +167,9 @@ class Walker:
         doc = parent.doc
         pointer = f"{parent.pointer}/{rel}"
         if isinstance(value, dict) and "$ref" in value and kind not in _NOT_REFABLE:
+            if kind == m.SCHEMA and len(value) > 1 and self.version not in ("oas2", "oas3.0"):
+                # 3.1+: keywords beside `$ref` apply too; walk this schema in place as well
+                self._node(m.Node(kind, value, doc, pointer, parent, key))
             site = RefSite(doc, pointer, value["$ref"], kind)
             self.refs.append(site)
             try:

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The README's two commands, needing only python3 and pip.
 
-    python3 scripts/dev.py demo   # make .venv, install apictl, lint examples/
-    python3 scripts/dev.py test   # make .venv, install apictl[test], run the whole test suite
+python3 scripts/dev.py demo   # make .venv, install apictl, lint examples/
+python3 scripts/dev.py test   # make .venv, install apictl[test], run the whole test suite
 """
 
 from __future__ import annotations

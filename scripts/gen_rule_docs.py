@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate docs/rules/ from the rules' docstrings (the single source).
 
-    python3 scripts/gen_rule_docs.py          # write
-    python3 scripts/gen_rule_docs.py --check  # exit 1 if docs/rules/ is stale
+python3 scripts/gen_rule_docs.py          # write
+python3 scripts/gen_rule_docs.py --check  # exit 1 if docs/rules/ is stale
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ def rule_page(r: Rule) -> str:
         "",
         "| severity | preset | category | formats | same as |",
         "|---|---|---|---|---|",
-        f"| {r.severity.label} | {r.preset} | {r.category} | {', '.join(sorted(r.formats))} | {', '.join(same) or '—'} |",
+        f"| {r.severity.label} | {r.preset} | {r.category} | {', '.join(sorted(r.formats))} "
+        f"| {', '.join(same) or '—'} |",
         "",
     ]
     return "\n".join(head) + r.doc.strip() + "\n"
@@ -43,8 +44,10 @@ def index(rules: list[Rule]) -> str:
         "|---|---|---|---|---|---|",
     ]
     for r in rules:
-        lines.append(f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity.label} | {r.preset} | "
-                     f"{', '.join(r.spectral) or '—'} | {', '.join(r.redocly) or '—'} |")
+        lines.append(
+            f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity.label} | {r.preset} | "
+            f"{', '.join(r.spectral) or '—'} | {', '.join(r.redocly) or '—'} |"
+        )
     return "\n".join(lines) + "\n"
 
 

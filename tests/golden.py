@@ -1,6 +1,6 @@
 """Golden-file assertions. Regenerate all goldens with:
 
-    APICTL_REGEN=1 python -m pytest
+APICTL_REGEN=1 python -m pytest
 """
 
 from __future__ import annotations

@@ -27,5 +27,7 @@ def test_sample_lints_cleanly_in_one_call() -> None:
     per_file: dict[str, Counter[str]] = {}
     for d in report["diagnostics"]:
         per_file.setdefault(Path(d["file"]).name, Counter())[d["code"]] += 1
-    lines = [f"{name}: " + ", ".join(f"{code}×{n}" for code, n in sorted(c.items())) for name, c in sorted(per_file.items())]
+    lines = [
+        f"{name}: " + ", ".join(f"{code}×{n}" for code, n in sorted(c.items())) for name, c in sorted(per_file.items())
+    ]
     assert_golden("realworld/apis-guru-sample.txt", "\n".join(lines) + "\n")

@@ -27,26 +27,61 @@ def _lint(code: str, rel: str) -> list[tuple[int, str]]:
 
 
 CASES = [
-    ("OAS220", "OAS220/swagger2.yaml", [
-        (16, "`application/json` example does not match its schema: `[1].name` must be a string"),
-    ]),
-    ("OAS220", "OAS220/oas31.yaml", [
-        (12, "`tags` must not contain duplicate items"),
-        (12, "`weight` must be greater than 0"),
-        (12, "property `color` is not allowed by the schema (unevaluatedProperties is false)"),
-    ]),
-    ("OAS221", "OAS221/more/oas31.yaml", [(9, "`examples[2]` must be at least 1"),
-                                          (9, "`examples[3]` must be an integer or null")]),
-    ("OAS221", "OAS221/more/swagger2.yaml", [(8, "`x-example` must be a string, got integer 42"),
-                                             (9, "default value must be a string or null, got integer 3")]),
-    ("OAS222", "OAS222/swagger2.yaml", [(7, "parameter `limit` default value must be at most 100"),
-                                        (8, "parameter `kind` `x-example` must be one of"),
-                                        (14, "header `X-Count` default value must be an integer")]),
+    (
+        "OAS220",
+        "OAS220/swagger2.yaml",
+        [
+            (16, "`application/json` example does not match its schema: `[1].name` must be a string"),
+        ],
+    ),
+    (
+        "OAS220",
+        "OAS220/oas31.yaml",
+        [
+            (12, "`tags` must not contain duplicate items"),
+            (12, "`weight` must be greater than 0"),
+            (12, "property `color` is not allowed by the schema (unevaluatedProperties is false)"),
+        ],
+    ),
+    (
+        "OAS221",
+        "OAS221/more/oas31.yaml",
+        [(9, "`examples[2]` must be at least 1"), (9, "`examples[3]` must be an integer or null")],
+    ),
+    (
+        "OAS221",
+        "OAS221/more/swagger2.yaml",
+        [
+            (8, "`x-example` must be a string, got integer 42"),
+            (9, "default value must be a string or null, got integer 3"),
+        ],
+    ),
+    (
+        "OAS222",
+        "OAS222/swagger2.yaml",
+        [
+            (7, "parameter `limit` default value must be at most 100"),
+            (8, "parameter `kind` `x-example` must be one of"),
+            (14, "header `X-Count` default value must be an integer"),
+        ],
+    ),
     ("OAS225", "OAS225/oas31.yaml", [(7, "schema has `type: array` but no `items`")]),
-    ("OAS228", "OAS228/swagger2.yaml", [(7, "`petType` is not in this schema's `required`"),
-                                        (12, "`kind` is not declared in this schema's `properties`")]),
-    ("OAS301", "OAS301/swagger2.yaml", [(7, "scope `write:pets` is not defined"),
-                                        (8, "names `api_key`, which is not defined in `securityDefinitions`")]),
+    (
+        "OAS228",
+        "OAS228/swagger2.yaml",
+        [
+            (7, "`petType` is not in this schema's `required`"),
+            (12, "`kind` is not declared in this schema's `properties`"),
+        ],
+    ),
+    (
+        "OAS301",
+        "OAS301/swagger2.yaml",
+        [
+            (7, "scope `write:pets` is not defined"),
+            (8, "names `api_key`, which is not defined in `securityDefinitions`"),
+        ],
+    ),
     ("OAS305", "OAS305/swagger2.yaml", [(4, "`schemes` lists plain `http` for host `api.example.com`")]),
 ]
 

@@ -20,13 +20,21 @@ def lint(
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     fail_on: str = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warn)."),
     preset: str = typer.Option(None, "--preset", help="Rule preset: minimal, recommended or all (overrides config)."),
-    config_file: Path = typer.Option(None, "--config", "-c", help="Config file (default: nearest apictl.yaml or pyproject.toml)."),
+    config_file: Path = typer.Option(
+        None, "--config", "-c", help="Config file (default: nearest apictl.yaml or pyproject.toml)."
+    ),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore configuration files."),
     disable: list[str] = typer.Option(None, "--disable", help="Switch a rule off (name or code); repeatable."),
-    ref_root: Path = typer.Option(None, "--ref-root", help="Folder that file $refs may not leave (default: the linted file's folder)."),
+    ref_root: Path = typer.Option(
+        None, "--ref-root", help="Folder that file $refs may not leave (default: the linted file's folder)."
+    ),
     allow_remote: bool = typer.Option(False, "--allow-remote", help="Fetch http(s) $refs (off by default)."),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel worker processes (default: one per core when linting several files)."),
-    color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: when stdout is a terminal)."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", help="Parallel worker processes (default: one per core when linting several files)."
+    ),
+    color: bool = typer.Option(
+        None, "--color/--no-color", help="Colour the text output (default: when stdout is a terminal)."
+    ),
 ) -> None:
     """Lint OpenAPI 2.0/3.0/3.1/3.2 documents."""
     if fmt not in FORMATS:
@@ -42,8 +50,15 @@ def lint(
     progress = FileProgress()
 
     request = RunRequest(
-        paths=paths or ["."], preset=preset, config_file=config_file, no_config=no_config, disable=disable or [],
-        ref_root=ref_root, allow_remote=allow_remote, jobs=jobs, source_lines=fmt == "text",
+        paths=paths or ["."],
+        preset=preset,
+        config_file=config_file,
+        no_config=no_config,
+        disable=disable or [],
+        ref_root=ref_root,
+        allow_remote=allow_remote,
+        jobs=jobs,
+        source_lines=fmt == "text",
         progress=progress.callback,
     )
     try:

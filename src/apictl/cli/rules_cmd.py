@@ -33,10 +33,23 @@ def rules(
             raise fail(f"no rule {code!r} (see `apictl rules`)")
         catalogue = [found]
     if fmt == "json":
-        rows = [{"code": r.code, "name": r.name, "severity": r.severity.label, "preset": r.preset,
-                 "category": r.category, "formats": sorted(r.formats), "on": r.on, "status": r.status,
-                 "spectral": list(r.spectral), "redocly": list(r.redocly), "summary": r.summary,
-                 **({"doc": r.doc} if code else {})} for r in catalogue]
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.label,
+                "preset": r.preset,
+                "category": r.category,
+                "formats": sorted(r.formats),
+                "on": r.on,
+                "status": r.status,
+                "spectral": list(r.spectral),
+                "redocly": list(r.redocly),
+                "summary": r.summary,
+                **({"doc": r.doc} if code else {}),
+            }
+            for r in catalogue
+        ]
         typer.echo(json.dumps(rows, indent=2))
         return
     from rich.console import Console
@@ -45,8 +58,11 @@ def rules(
     if code:
         r = catalogue[0]
         console.print(f"{r.code} {r.name}", style="bold", markup=False)
-        console.print(f"severity: {r.severity.label} · preset: {r.preset} · category: {r.category} · "
-                      f"formats: {', '.join(sorted(r.formats))}", markup=False)
+        console.print(
+            f"severity: {r.severity.label} · preset: {r.preset} · category: {r.category} · "
+            f"formats: {', '.join(sorted(r.formats))}",
+            markup=False,
+        )
         same = ", ".join([f"Spectral {s}" for s in r.spectral] + [f"Redocly {s}" for s in r.redocly])
         if same:
             console.print(f"same as: {same}", markup=False)

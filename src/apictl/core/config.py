@@ -233,7 +233,10 @@ def discover(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                if "tool" in (data := tomllib.loads(pyproject.read_text(encoding="utf-8"))) and "apictl" in data["tool"]:
+                if (
+                    "tool" in (data := tomllib.loads(pyproject.read_text(encoding="utf-8")))
+                    and "apictl" in data["tool"]
+                ):
                     return pyproject
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 pass

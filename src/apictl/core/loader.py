@@ -38,7 +38,7 @@ def decode(raw: bytes, uri: str) -> str:
     except UnicodeDecodeError as exc:
         line = body.count(b"\n", 0, exc.start) + 1
         line_start = body.rfind(b"\n", 0, exc.start) + 1
-        col = len(body[line_start:exc.start].decode("utf-8", "replace")) + 1  # columns count characters
+        col = len(body[line_start : exc.start].decode("utf-8", "replace")) + 1  # columns count characters
         raise InputError(f"not UTF-8 text (byte 0x{body[exc.start]:02x})", uri=uri, line=line, col=col) from None
     if not text.strip():
         raise InputError("empty file", uri=uri)

@@ -20,6 +20,8 @@ def escape(token: str | int) -> str:
 
 
 def unescape(token: str) -> str:
+    if "~" not in token:
+        return token
     if _BAD_ESCAPE.search(token):
         raise PointerError(f"invalid escape in JSON pointer token {token!r} ('~' must be followed by 0 or 1)")
     return token.replace("~1", "/").replace("~0", "~")

@@ -44,6 +44,7 @@ class Workspace:
     allow_remote: bool = False
     docs: dict[str, Document] = field(default_factory=dict)
     _failed: dict[str, str] = field(default_factory=dict)
+    _cache: dict[tuple[int, str], Target | RefError] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.docs[self._key_of(self.root)] = self.root
@@ -55,7 +56,26 @@ class Workspace:
         return str(doc.path) if doc.path is not None else doc.uri
 
     def resolve(self, ref: Any, base: Document) -> Target:
-        """Follow `ref` (and any chain of pure references it leads to)."""
+        """Follow `ref` (and any chain of pure references it leads to). Memoised:
+        big documents repeat the same few thousand references many times."""
+        key = (id(base), ref) if isinstance(ref, str) else None
+        if key is not None:
+            hit = self._cache.get(key)
+            if hit is not None:
+                if isinstance(hit, RefError):
+                    raise RefError(str(hit))
+                return hit
+        try:
+            target = self._resolve_chain(ref, base)
+        except RefError as exc:
+            if key is not None:
+                self._cache[key] = exc
+            raise
+        if key is not None:
+            self._cache[key] = target
+        return target
+
+    def _resolve_chain(self, ref: Any, base: Document) -> Target:
         seen: set[tuple[int, str]] = set()
         target = self._resolve_once(ref, base)
         hops = 0

@@ -88,9 +88,20 @@ def rule(
         if preset not in PRESETS:
             raise RuntimeError(f"rule {code}: unknown preset {preset}")
         r = Rule(
-            code=code, name=name, on=on, severity=Severity.parse(severity), check=fn,
-            doc=inspect.getdoc(fn) or "", formats=frozenset(formats), preset=preset, category=category,
-            spectral=tuple(spectral), redocly=tuple(redocly), buf=tuple(buf), status=status, kind=kind,
+            code=code,
+            name=name,
+            on=on,
+            severity=Severity.parse(severity),
+            check=fn,
+            doc=inspect.getdoc(fn) or "",
+            formats=frozenset(formats),
+            preset=preset,
+            category=category,
+            spectral=tuple(spectral),
+            redocly=tuple(redocly),
+            buf=tuple(buf),
+            status=status,
+            kind=kind,
             options=dict(options or {}),
         )
         _REGISTRY[code] = r

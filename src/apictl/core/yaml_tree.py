@@ -40,8 +40,12 @@ def compose(text: str, uri: str) -> Any:
         problem = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         if "nesting depth" in problem or "nesting" in str(exc):
             problem = "document nests deeper than 1000 levels"
-        raise InputError(f"invalid YAML: {problem}", uri=uri, line=mark.line + 1 if mark else None,
-                         col=mark.column + 1 if mark else None) from None
+        raise InputError(
+            f"invalid YAML: {problem}",
+            uri=uri,
+            line=mark.line + 1 if mark else None,
+            col=mark.column + 1 if mark else None,
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", uri=uri) from None
     except RecursionError:
@@ -133,13 +137,16 @@ def count_nodes(node: Any, uri: str) -> int:
         cur, depth = stack.pop()
         if depth > MAX_DEPTH:
             m = cur.start_mark
-            raise InputError(f"document nests deeper than {MAX_DEPTH} levels", uri=uri, line=m.line + 1, col=m.column + 1)
+            raise InputError(
+                f"document nests deeper than {MAX_DEPTH} levels", uri=uri, line=m.line + 1, col=m.column + 1
+            )
         if id(cur) in seen:
             continue
         seen.add(id(cur))
         n += 1
         if cur.id == "mapping":
-            for k, v in cur.value:
+            for _key, v in cur.value:
+                n += 1  # the key: `size()` counts keys too
                 stack.append((v, depth + 1))
         elif cur.id == "sequence":
             stack.extend((v, depth + 1) for v in cur.value)

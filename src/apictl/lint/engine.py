@@ -97,7 +97,10 @@ def run_rules(ws: Workspace, version: str, active: Iterable[ActiveRule]) -> list
             where = getattr(subject, "pointer", "")
             doc = getattr(subject, "doc", ws.root)
             tb = traceback.extract_tb(exc.__traceback__)[-1]
-            msg = f"internal error in rule {rule.code} ({type(exc).__name__}: {exc} at {Path(tb.filename).name}:{tb.lineno}); please report it"
+            msg = (
+                f"internal error in rule {rule.code} ({type(exc).__name__}: {exc} "
+                f"at {Path(tb.filename).name}:{tb.lineno}); please report it"
+            )
             out.append((rule, Severity.ERROR, Finding(doc, where, msg)))
 
     for item in by_kind.get(model.DOCUMENT, ()):

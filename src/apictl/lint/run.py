@@ -47,8 +47,10 @@ class RunOutcome:
     config_fail_on: Severity | None
 
     def report_context(self, color: bool = False, width: int = 100) -> ReportContext:
-        rules = {r.code: RuleInfo(r.code, r.name, r.summary, r.severity.label, f"https://apictl.dev/rules/{r.code}")
-                 for r in load_rules()}
+        rules = {
+            r.code: RuleInfo(r.code, r.name, r.summary, r.severity.label, f"https://apictl.dev/rules/{r.code}")
+            for r in load_rules()
+        }
         lines = self.lines
 
         def source(uri: str) -> str | None:
@@ -57,8 +59,9 @@ class RunOutcome:
                 return None
             return "\n".join(known.get(n, "") for n in range(1, max(known) + 1))
 
-        return ReportContext(tool_version=__version__, source=source, rules=rules, color=color, width=width,
-                             files_checked=self.files)
+        return ReportContext(
+            tool_version=__version__, source=source, rules=rules, color=color, width=width, files_checked=self.files
+        )
 
 
 def _looks_like_root(path: Path) -> bool:
@@ -82,7 +85,11 @@ def expand(paths: list[str], config: Config) -> tuple[list[Path], list[str]]:
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
                 for name in sorted(names):
                     f = Path(folder) / name
-                    if f.suffix.lower() in SPEC_SUFFIXES and not config.excluded(_rel(f, config)) and _looks_like_root(f):
+                    if (
+                        f.suffix.lower() in SPEC_SUFFIXES
+                        and not config.excluded(_rel(f, config))
+                        and _looks_like_root(f)
+                    ):
                         found.append(f)
             files.extend(found)
         elif p.exists() or not glob.has_magic(raw):
@@ -138,8 +145,9 @@ def _lint_one(args: tuple[Path, Config, LintOptions]) -> FileResult:
 def run(request: RunRequest) -> RunOutcome:
     config = make_config(request)
     files, errors = expand(request.paths, config)
-    options = LintOptions(ref_root=request.ref_root, allow_remote=request.allow_remote,
-                          source_lines=request.source_lines)
+    options = LintOptions(
+        ref_root=request.ref_root, allow_remote=request.allow_remote, source_lines=request.source_lines
+    )
     jobs = request.jobs or (os.cpu_count() or 1)
     results: list[FileResult] = []
     work = [(f, config, options) for f in files]
@@ -147,7 +155,9 @@ def run(request: RunRequest) -> RunOutcome:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            for i, result in enumerate(pool.map(_lint_one, work, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))):
+            for i, result in enumerate(
+                pool.map(_lint_one, work, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))
+            ):
                 results.append(result)
                 if request.progress:
                     request.progress(i + 1, len(files))

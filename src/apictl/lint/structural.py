@@ -19,7 +19,15 @@ from apictl.specs.openapi.schemas import validator
 
 Problem = tuple[str, str]  # (JSON pointer, message)
 
-_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer", float: "number", type(None): "null"}
+_JSON_TYPES = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    type(None): "null",
+}
 
 
 def json_type(value: Any) -> str:
@@ -27,7 +35,9 @@ def json_type(value: Any) -> str:
 
 
 def _short(value: Any, limit: int = 40) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, (dict, list)) else json_type(value)
+    text = (
+        json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, (dict, list)) else json_type(value)
+    )
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -48,8 +48,12 @@ def deref(ws: Workspace, value: Any, doc: Document, pointer: str) -> Located | N
 def components(root: dict[str, Any], version: str) -> dict[str, tuple[str, dict[str, Any]]]:
     """Reusable sections: kind name -> (pointer of the section, mapping)."""
     if is_oas2(version):
-        names = {"schemas": "definitions", "parameters": "parameters", "responses": "responses",
-                 "securitySchemes": "securityDefinitions"}
+        names = {
+            "schemas": "definitions",
+            "parameters": "parameters",
+            "responses": "responses",
+            "securitySchemes": "securityDefinitions",
+        }
         return {k: (f"/{v}", root[v]) for k, v in names.items() if isinstance(root.get(v), dict)}
     comps = root.get("components")
     if not isinstance(comps, dict):
@@ -73,7 +77,11 @@ def server_urls(root: dict[str, Any], version: str) -> list[tuple[str, str]]:
     servers = root.get("servers")
     if not isinstance(servers, list):
         return []
-    return [(s["url"], f"/servers/{i}/url") for i, s in enumerate(servers) if isinstance(s, dict) and isinstance(s.get("url"), str)]
+    return [
+        (s["url"], f"/servers/{i}/url")
+        for i, s in enumerate(servers)
+        if isinstance(s, dict) and isinstance(s.get("url"), str)
+    ]
 
 
 def operation_parameters(ws: Workspace, op: Node) -> Iterator[Located]:
@@ -121,7 +129,9 @@ def response_media(ws: Workspace, response: Node, version: str) -> Iterator[Medi
     if is_oas2(version):
         owner = Located(value, response.doc, response.pointer)
         schema = value.get("schema")
-        schema_loc = Located(schema, response.doc, join(response.pointer, "schema")) if isinstance(schema, dict) else None
+        schema_loc = (
+            Located(schema, response.doc, join(response.pointer, "schema")) if isinstance(schema, dict) else None
+        )
         examples = value.get("examples")
         if isinstance(examples, dict) and examples:
             for mt, ex in examples.items():

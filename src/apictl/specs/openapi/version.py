@@ -14,7 +14,9 @@ _OAS3 = re.compile(r"^3\.([0-2])\.\d+(-.+)?$")
 def detect(data: Any, uri: str) -> str:
     """Return one of KINDS, or raise a located, explanatory InputError."""
     if not isinstance(data, dict):
-        raise InputError(f"not an OpenAPI document: the top level is a {type(data).__name__}, expected a mapping", uri=uri)
+        raise InputError(
+            f"not an OpenAPI document: the top level is a {type(data).__name__}, expected a mapping", uri=uri
+        )
     if "openapi" in data:
         version = data["openapi"]
         if not isinstance(version, str):

@@ -76,7 +76,7 @@ def url_host(url: str) -> str | None:
     m = _SCHEME.match(url)
     if m is None:
         return None
-    authority = re.split(r"[/?#]", url[m.end():], maxsplit=1)[0]
+    authority = re.split(r"[/?#]", url[m.end() :], maxsplit=1)[0]
     host = authority.rsplit("@", 1)[-1]
     if host.startswith("["):  # IPv6 literal
         return host.split("]", 1)[0] + "]"

@@ -208,8 +208,12 @@ class SchemaValidators:
                 if compiled is None:  # one schema spoils the batch: fall back to one validator each
                     single = self._validators.get((key, mode))
                     if (key, mode) not in self._validators:
-                        single = self._compile({"$ref": ref + key, self.container: {
-                            k: self._def(k, mode).schema for k in self._closure(key)[0]}})
+                        single = self._compile(
+                            {
+                                "$ref": ref + key,
+                                self.container: {k: self._def(k, mode).schema for k in self._closure(key)[0]},
+                            }
+                        )
                         self._validators[(key, mode)] = single
                     if single is not None:
                         out[i] = (self.problems(single, value), 0)
@@ -368,8 +372,11 @@ class SchemaValidators:
                     out[k] = deps
             elif k == "dependentRequired" and not draft4:
                 if isinstance(v, dict):
-                    out[k] = {n: list(dict.fromkeys(x for x in r if isinstance(x, str)))
-                              for n, r in v.items() if isinstance(r, list)}
+                    out[k] = {
+                        n: list(dict.fromkeys(x for x in r if isinstance(x, str)))
+                        for n, r in v.items()
+                        if isinstance(r, list)
+                    }
             elif k == "const" and not draft4:
                 out[k] = v
             elif k in ("minContains", "maxContains") and not draft4:
@@ -382,8 +389,9 @@ class SchemaValidators:
             out = _nullable(out)
         return out
 
-    def _relax(self, names: list[str], value: dict[str, Any], doc: Document, mode: str | None,
-               tr: _Translation) -> list[str]:
+    def _relax(
+        self, names: list[str], value: dict[str, Any], doc: Document, mode: str | None, tr: _Translation
+    ) -> list[str]:
         """Drop readOnly properties from `required` for requests, writeOnly ones
         for responses (and remember that this schema depends on the direction)."""
         props = value.get("properties")
@@ -441,16 +449,55 @@ class SchemaValidators:
 
 
 # Keywords that can be checked on their own (see `quick_check`).
-_LEAF_KEYWORDS = frozenset(("type", "enum", "const", "format", "pattern", "minimum", "maximum", "multipleOf",
-                            "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minProperties",
-                            "maxProperties", "required"))
+_LEAF_KEYWORDS = frozenset(
+    (
+        "type",
+        "enum",
+        "const",
+        "format",
+        "pattern",
+        "minimum",
+        "maximum",
+        "multipleOf",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minProperties",
+        "maxProperties",
+        "required",
+    )
+)
 # Keywords with one subschema (all drafts) / only in 2020-12.
 _ONE = frozenset(("not", "additionalItems"))
-_ONE_2020 = frozenset(("if", "then", "else", "contains", "propertyNames", "unevaluatedProperties",
-                       "unevaluatedItems"))
-_SKIP = frozenset(("$ref", "example", "examples", "default", "description", "title", "discriminator", "xml",
-                   "externalDocs", "deprecated", "readOnly", "writeOnly", "nullable", "x-nullable", "$id", "id",
-                   "$schema", "$anchor", "$dynamicAnchor", "$comment", "$defs", "definitions"))
+_ONE_2020 = frozenset(("if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems"))
+_SKIP = frozenset(
+    (
+        "$ref",
+        "example",
+        "examples",
+        "default",
+        "description",
+        "title",
+        "discriminator",
+        "xml",
+        "externalDocs",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "nullable",
+        "x-nullable",
+        "$id",
+        "id",
+        "$schema",
+        "$anchor",
+        "$dynamicAnchor",
+        "$comment",
+        "$defs",
+        "definitions",
+    )
+)
 
 
 def _check_uuid(value: str) -> bool:
@@ -544,8 +591,15 @@ def validators(ctx: RuleContext) -> SchemaValidators:
 
 
 # -- messages -------------------------------------------------------------------
-_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer", float: "number",
-               type(None): "null"}
+_JSON_TYPES = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    type(None): "null",
+}
 
 
 def json_type(value: Any) -> str:
@@ -656,11 +710,16 @@ def describe(err: Any, offset: int = 0) -> tuple[list[Any], str]:
 
 
 _LIMITS = {
-    "minimum": ("at least", ""), "maximum": ("at most", ""),
-    "exclusiveMinimum": ("greater than", ""), "exclusiveMaximum": ("less than", ""),
-    "minLength": ("at least", "character"), "maxLength": ("at most", "character"),
-    "minItems": ("at least", "item"), "maxItems": ("at most", "item"),
-    "minProperties": ("at least", "property"), "maxProperties": ("at most", "property"),
+    "minimum": ("at least", ""),
+    "maximum": ("at most", ""),
+    "exclusiveMinimum": ("greater than", ""),
+    "exclusiveMaximum": ("less than", ""),
+    "minLength": ("at least", "character"),
+    "maxLength": ("at most", "character"),
+    "minItems": ("at least", "item"),
+    "maxItems": ("at most", "item"),
+    "minProperties": ("at least", "property"),
+    "maxProperties": ("at most", "property"),
 }
 
 
@@ -671,15 +730,18 @@ def _got_size(value: Any, unit: str) -> str:
 
 
 def _null_branch(branch: list[Any], depth: int) -> bool:
-    return (len(branch) == 1 and branch[0].kind.name == "type" and len(branch[0].instance_path) == depth
-            and branch[0].kind.as_dict().get("types") == ["null"])
+    return (
+        len(branch) == 1
+        and branch[0].kind.name == "type"
+        and len(branch[0].instance_path) == depth
+        and branch[0].kind.as_dict().get("types") == ["null"]
+    )
 
 
 def _best_branch(branches: list[list[Any]], depth: int) -> list[Any] | None:
     """The alternative the value most plausibly meant: one whose type fits, with
     the fewest errors."""
-    fitting = [b for b in branches
-               if not any(e.kind.name == "type" and len(e.instance_path) == depth for e in b)]
+    fitting = [b for b in branches if not any(e.kind.name == "type" and len(e.instance_path) == depth for e in b)]
     return min(fitting, key=len) if fitting else None
 
 
@@ -753,13 +815,16 @@ def _findings(check: ValueCheck, errors: list[Any], offset: int) -> Iterator[Fin
             problems.append(describe(err, offset))
     for n, (tokens, message) in enumerate(problems):
         if n == MAX_PROBLEMS:
-            yield Finding(check.value_doc, check.value_pointer,
-                          f"{check.what} has more problems against {label}; fix the ones above first")
+            yield Finding(
+                check.value_doc,
+                check.value_pointer,
+                f"{check.what} has more problems against {label}; fix the ones above first",
+            )
             return
         if not message:
             message = _missing(tokens, missing[tuple(tokens)])
         if message.startswith(_ROOT):  # "example must be an integer, got …", naming the schema if useful
-            text = f"{check.what} {message[len(_ROOT):]}"
+            text = f"{check.what} {message[len(_ROOT) :]}"
             if label not in ("the schema", "its schema"):
                 text += f" ({label})"
         else:
@@ -785,6 +850,7 @@ def _missing(tokens: list[Any], names: list[str]) -> str:
 # APIs have tens of thousands of responses, most without examples, so objects
 # are filtered before anything is built for them.
 
+
 def deref(ctx: RuleContext, value: Any, doc: Document, pointer: str) -> Located | None:
     """`ctx.deref` with the resolutions cached for the workspace."""
     if isinstance(value, dict) and "$ref" in value:
@@ -793,8 +859,14 @@ def deref(ctx: RuleContext, value: Any, doc: Document, pointer: str) -> Located 
     return Located(value, doc, pointer)
 
 
-def _named(sv: SchemaValidators, holder: Any, doc: Document, pointer: str, seen: set[int],
-           want: Callable[[dict[str, Any]], bool] | None = None) -> Iterator[tuple[str, Located]]:
+def _named(
+    sv: SchemaValidators,
+    holder: Any,
+    doc: Document,
+    pointer: str,
+    seen: set[int],
+    want: Callable[[dict[str, Any]], bool] | None = None,
+) -> Iterator[tuple[str, Located]]:
     """(name, entry) for each entry of a map that is an object not seen before
     (and passes `want`), `$ref`s followed."""
     if holder.__class__ is not dict:
@@ -851,8 +923,9 @@ def iter_request_bodies(ctx: RuleContext) -> Iterator[Located]:
         yield from (loc for _n, loc in _named(sv, section[1], ctx.doc, section[0], seen))
 
 
-def iter_headers(ctx: RuleContext, want: Callable[[dict[str, Any]], bool] | None = None
-                 ) -> Iterator[tuple[str, Located]]:
+def iter_headers(
+    ctx: RuleContext, want: Callable[[dict[str, Any]], bool] | None = None
+) -> Iterator[tuple[str, Located]]:
     """(name, Header object) of every response header (and reusable header)
     that passes `want`, once each."""
     sv = validators(ctx)

@@ -8,8 +8,16 @@ from apictl.lint.rules.oas import ALL
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS225", name="array-items", on="Schema", severity="error", formats=ALL, preset="recommended",
-      category="correctness", spectral=("array-items",))
+@rule(
+    code="OAS225",
+    name="array-items",
+    on="Schema",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("array-items",),
+)
 def array_items(schema: Node, ctx: RuleContext) -> Iterable[Finding]:
     """A schema of `type: array` must say what its items are with `items`.
 

@@ -11,8 +11,16 @@ from apictl.specs.openapi.model import Node
 _FIELDS = ("name", "url", "email")
 
 
-@rule(code="OAS405", name="contact-properties", on="Contact", severity="warn", formats=ALL, preset="all",
-      category="docs", spectral=("contact-properties",))
+@rule(
+    code="OAS405",
+    name="contact-properties",
+    on="Contact",
+    severity="warn",
+    formats=ALL,
+    preset="all",
+    category="docs",
+    spectral=("contact-properties",),
+)
 def contact_properties(contact: Node, ctx: RuleContext) -> Iterator[Finding]:
     """The contact object should give a `name`, a `url` and an `email`.
 

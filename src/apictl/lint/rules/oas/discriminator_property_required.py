@@ -23,8 +23,11 @@ def required_names(ctx: RuleContext, value: Any, doc: Document, seen: set[int] |
     if not isinstance(value, dict) or id(value) in seen:
         return set()
     seen.add(id(value))
-    names = {n for n in value.get("required", ()) if isinstance(n, str)} if isinstance(value.get("required"), list) \
+    names = (
+        {n for n in value.get("required", ()) if isinstance(n, str)}
+        if isinstance(value.get("required"), list)
         else set()
+    )
     if isinstance(value.get("allOf"), list):
         for branch in value["allOf"]:
             names |= required_names(ctx, branch, doc, seen)
@@ -37,8 +40,16 @@ def _label(branch: Any, where: str) -> str:
     return f"`{where}`"
 
 
-@rule(code="OAS228", name="discriminator-property-required", on="Schema", severity="error", formats=ALL,
-      preset="recommended", category="correctness", spectral=("oas2-discriminator",))
+@rule(
+    code="OAS228",
+    name="discriminator-property-required",
+    on="Schema",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("oas2-discriminator",),
+)
 def discriminator_property_required(schema: Node, ctx: RuleContext) -> Iterable[Finding]:
     """A discriminator's property must be a declared and required property of the schemas it tells apart.
 
@@ -109,25 +120,33 @@ def _check(schema: Node, value: dict[str, Any], ctx: RuleContext) -> Iterator[Fi
     if not isinstance(name, str) or not name:
         return
     doc = schema.doc
-    own_defined = name in defined_properties(ctx, {k: v for k, v in value.items() if k in ("properties", "allOf")},
-                                             doc)
+    own_defined = name in defined_properties(ctx, {k: v for k, v in value.items() if k in ("properties", "allOf")}, doc)
     own_required = name in required_names(ctx, value, doc)
-    alternatives = [(k, i, b) for k in ("oneOf", "anyOf") if isinstance(value.get(k), list)
-                    for i, b in enumerate(value[k])]
+    alternatives = [
+        (k, i, b) for k in ("oneOf", "anyOf") if isinstance(value.get(k), list) for i, b in enumerate(value[k])
+    ]
     if not alternatives or (own_defined and (own_required or not need_required)):
         if not own_defined:
-            yield schema.report(f"discriminator property `{name}` is not declared in this schema's `properties`; "
-                                "declare it", *at)
+            yield schema.report(
+                f"discriminator property `{name}` is not declared in this schema's `properties`; declare it", *at
+            )
         elif need_required and not own_required:
-            yield schema.report(f"discriminator property `{name}` is not in this schema's `required`; add it "
-                                "(the discriminator must always be present)", *at)
+            yield schema.report(
+                f"discriminator property `{name}` is not in this schema's `required`; add it "
+                "(the discriminator must always be present)",
+                *at,
+            )
         return
     for key, i, branch in alternatives:
         label = _label(branch, f"{key}[{i}]")
         defined = own_defined or name in defined_properties(ctx, branch, doc)
         if not defined:
-            yield schema.report(f"discriminator property `{name}` is not declared by {label}; add it to its "
-                                "`properties`", *at)
+            yield schema.report(
+                f"discriminator property `{name}` is not declared by {label}; add it to its `properties`", *at
+            )
         elif need_required and not own_required and name not in required_names(ctx, branch, doc):
-            yield schema.report(f"discriminator property `{name}` is not required by {label}; add it to its "
-                                "`required` (the discriminator must always be present)", *at)
+            yield schema.report(
+                f"discriminator property `{name}` is not required by {label}; add it to its "
+                "`required` (the discriminator must always be present)",
+                *at,
+            )

@@ -8,9 +8,17 @@ from apictl.lint.rules.oas import OAS3
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS226", name="example-value-or-externalvalue", on="Example", severity="warn", formats=OAS3,
-      preset="recommended", category="correctness", spectral=("oas3-examples-value-or-externalValue",),
-      redocly=("no-example-value-and-externalValue",))
+@rule(
+    code="OAS226",
+    name="example-value-or-externalvalue",
+    on="Example",
+    severity="warn",
+    formats=OAS3,
+    preset="recommended",
+    category="correctness",
+    spectral=("oas3-examples-value-or-externalValue",),
+    redocly=("no-example-value-and-externalValue",),
+)
 def example_value_or_externalvalue(example: Node, ctx: RuleContext) -> Iterable[Finding]:
     """An Example object must give its value one way: `value` or `externalValue`, not both, not neither.
 
@@ -55,14 +63,23 @@ def example_value_or_externalvalue(example: Node, ctx: RuleContext) -> Iterable[
     if ctx.version != "oas3.2":
         has = [f for f in has if f in ("value", "externalValue")]
     if not has:
-        fields = ("`value`, `dataValue`, `serializedValue` or `externalValue`" if ctx.version == "oas3.2"
-                  else "`value` or `externalValue`")
+        fields = (
+            "`value`, `dataValue`, `serializedValue` or `externalValue`"
+            if ctx.version == "oas3.2"
+            else "`value` or `externalValue`"
+        )
         return [example.report(f"example has no value; give it {fields}")]
     out = []
-    for first, second in (("value", "externalValue"), ("value", "dataValue"), ("value", "serializedValue"),
-                          ("serializedValue", "externalValue")):
+    for first, second in (
+        ("value", "externalValue"),
+        ("value", "dataValue"),
+        ("value", "serializedValue"),
+        ("serializedValue", "externalValue"),
+    ):
         if first in has and second in has:
-            out.append(example.report(
-                f"example has both `{first}` and `{second}`, which are mutually exclusive; keep only one",
-                second))
+            out.append(
+                example.report(
+                    f"example has both `{first}` and `{second}`, which are mutually exclusive; keep only one", second
+                )
+            )
     return out

@@ -8,8 +8,17 @@ from apictl.lint.rules.oas import ALL
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS401", name="info-contact", on="Info", severity="warn", formats=ALL, preset="recommended",
-      category="docs", spectral=("info-contact",), redocly=("info-contact",))
+@rule(
+    code="OAS401",
+    name="info-contact",
+    on="Info",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("info-contact",),
+    redocly=("info-contact",),
+)
 def info_contact(info: Node, ctx: RuleContext) -> Iterator[Finding]:
     """The `info` object should say whom to contact about the API.
 

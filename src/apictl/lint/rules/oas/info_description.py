@@ -9,8 +9,16 @@ from apictl.lint.rules.oas._docs_helpers import require_text
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS402", name="info-description", on="Info", severity="warn", formats=ALL, preset="recommended",
-      category="docs", spectral=("info-description",))
+@rule(
+    code="OAS402",
+    name="info-description",
+    on="Info",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("info-description",),
+)
 def info_description(info: Node, ctx: RuleContext) -> Iterator[Finding]:
     """The `info` object should have a non-empty `description`.
 
@@ -46,7 +54,8 @@ def info_description(info: Node, ctx: RuleContext) -> Iterator[Finding]:
     - https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules#info-description
     """
     yield from require_text(
-        info, "description",
+        info,
+        "description",
         "info object should have a `description`: say what the API is for, how to authenticate and where to start",
         "info `description` is empty; say what the API is for, how to authenticate and where to start",
     )

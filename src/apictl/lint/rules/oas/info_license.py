@@ -8,8 +8,17 @@ from apictl.lint.rules.oas import ALL
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS403", name="info-license", on="Info", severity="warn", formats=ALL, preset="recommended",
-      category="docs", spectral=("info-license",), redocly=("info-license",))
+@rule(
+    code="OAS403",
+    name="info-license",
+    on="Info",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("info-license",),
+    redocly=("info-license",),
+)
 def info_license(info: Node, ctx: RuleContext) -> Iterator[Finding]:
     """The `info` object should have a `license`.
 

@@ -9,8 +9,17 @@ from apictl.lint.rules.oas._docs_helpers import BLANK, MISSING, text_state
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS404", name="info-license-url", on="License", severity="warn", formats=ALL, preset="recommended",
-      category="docs", spectral=("license-url",), redocly=("info-license-strict", "info-license-url"))
+@rule(
+    code="OAS404",
+    name="info-license-url",
+    on="License",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("license-url",),
+    redocly=("info-license-strict", "info-license-url"),
+)
 def info_license_url(license_: Node, ctx: RuleContext) -> Iterator[Finding]:
     """The license should link to its text (or, from OpenAPI 3.1, name its SPDX identifier).
 
@@ -59,8 +68,9 @@ def info_license_url(license_: Node, ctx: RuleContext) -> Iterator[Finding]:
                 "identifier (e.g. `identifier: Apache-2.0`)"
             )
         if ident == BLANK:
-            yield license_.report(f"{what} has an empty `identifier`; give its SPDX identifier (e.g. `MIT`)",
-                                  "identifier")
+            yield license_.report(
+                f"{what} has an empty `identifier`; give its SPDX identifier (e.g. `MIT`)", "identifier"
+            )
     elif url == MISSING:
         yield license_.report(f"{what} has no `url`; link to the license text")
     if url == BLANK:

@@ -43,7 +43,7 @@ def _overlap(a: str, b: str) -> bool:
         return _pattern(a).fullmatch(b) is not None
     # Two partially templated segments: compatible literal prefixes and suffixes.
     pa, pb = a[: a.index("{")], b[: b.index("{")]
-    sa, sb = a[a.rindex("}") + 1:], b[b.rindex("}") + 1:]
+    sa, sb = a[a.rindex("}") + 1 :], b[b.rindex("}") + 1 :]
     return (pa.startswith(pb) or pb.startswith(pa)) and (sa.endswith(sb) or sb.endswith(sa))
 
 
@@ -62,7 +62,7 @@ def _covers(general: str, specific: str) -> bool:
     # `{}.json` covers `v{}.json`: a one-variable segment whose literal prefix and
     # suffix are contained in the other's.
     prefix, suffix = general.split("{}")
-    return specific[: specific.index("{")].startswith(prefix) and specific[specific.rindex("}") + 1:].endswith(suffix)
+    return specific[: specific.index("{")].startswith(prefix) and specific[specific.rindex("}") + 1 :].endswith(suffix)
 
 
 def _ambiguous(a: list[str], b: list[str]) -> bool:
@@ -116,8 +116,16 @@ def _candidates(node: _Trie, segs: list[str], i: int, out: list[int]) -> None:
             _candidates(child, segs, i + 1, out)
 
 
-@rule(code="OAS206", name="no-ambiguous-paths", on="Paths", severity="warn", formats=ALL, preset="recommended",
-      category="correctness", redocly=("no-ambiguous-paths",))
+@rule(
+    code="OAS206",
+    name="no-ambiguous-paths",
+    on="Paths",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    redocly=("no-ambiguous-paths",),
+)
 def no_ambiguous_paths(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Two paths should not both match a request unless one is more specific.
 
@@ -164,9 +172,11 @@ def no_ambiguous_paths(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
         if clash is not None:
             raw = keys[clash].split("/")
             example = _example(split[clash], segs, raw if len(raw) == len(segs) else split[clash])
-            yield paths.report(f"path `{keys[index]}` is ambiguous with `{keys[clash]}`: a request for `{example}` "
-                               "matches both and neither is more specific; make one of them more specific",
-                               keys[index])
+            yield paths.report(
+                f"path `{keys[index]}` is ambiguous with `{keys[clash]}`: a request for `{example}` "
+                "matches both and neither is more specific; make one of them more specific",
+                keys[index],
+            )
         node = trie
         for seg in segs:
             table = node.templated if "{" in seg else node.literal

@@ -21,9 +21,17 @@ def _canonical(value: Any) -> Any:
     return ("json", json.dumps(value, sort_keys=True, default=str))
 
 
-@rule(code="OAS224", name="no-duplicated-enum-entries", on="Schema", severity="warn", formats=ALL,
-      preset="recommended", category="correctness", spectral=("duplicated-entry-in-enum",),
-      redocly=("no-duplicated-enum-values",))
+@rule(
+    code="OAS224",
+    name="no-duplicated-enum-entries",
+    on="Schema",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("duplicated-entry-in-enum",),
+    redocly=("no-duplicated-enum-values",),
+)
 def no_duplicated_enum_entries(schema: Node, ctx: RuleContext) -> Iterable[Finding]:
     """An `enum` must not list the same value twice.
 
@@ -70,9 +78,11 @@ def no_duplicated_enum_entries(schema: Node, ctx: RuleContext) -> Iterable[Findi
         key = _canonical(item)
         if key in first:
             what = f"at index {i}" if isinstance(item, (dict, list)) else short(item)
-            out.append(schema.report(
-                f"enum value {what} is listed twice (first at index {first[key]}); remove the duplicate",
-                "enum", i))
+            out.append(
+                schema.report(
+                    f"enum value {what} is listed twice (first at index {first[key]}); remove the duplicate", "enum", i
+                )
+            )
         else:
             first[key] = i
     return out

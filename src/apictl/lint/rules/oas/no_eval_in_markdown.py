@@ -13,8 +13,16 @@ EVAL = re.compile(r"\beval\s*\(")
 _PREFILTER = re.compile(r"eval\s*\(")  # no leading \b: lets the regex engine search for the literal
 
 
-@rule(code="OAS304", name="no-eval-in-markdown", on="Root", severity="warn", formats=ALL, preset="recommended",
-      category="security", spectral=("no-eval-in-markdown",))
+@rule(
+    code="OAS304",
+    name="no-eval-in-markdown",
+    on="Root",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="security",
+    spectral=("no-eval-in-markdown",),
+)
 def no_eval_in_markdown(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Descriptions and titles must not contain `eval(`.
 
@@ -42,5 +50,6 @@ def no_eval_in_markdown(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     - https://owasp.org/www-community/attacks/xss/
     """
     for doc, pointer, field, match in text_fields_matching(ctx, EVAL, _PREFILTER):
-        yield Finding(doc, pointer, f"`{field}` contains `{match}`, which documentation renderers may execute; "
-                                    "remove it")
+        yield Finding(
+            doc, pointer, f"`{field}` contains `{match}`, which documentation renderers may execute; remove it"
+        )

@@ -13,8 +13,16 @@ _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 _VERBS = frozenset(HTTP_METHODS)
 
 
-@rule(code="OAS218", name="no-http-verbs-in-paths", on="Paths", severity="warn", formats=ALL, preset="all",
-      category="naming", redocly=("no-http-verbs-in-paths",))
+@rule(
+    code="OAS218",
+    name="no-http-verbs-in-paths",
+    on="Paths",
+    severity="warn",
+    formats=ALL,
+    preset="all",
+    category="naming",
+    redocly=("no-http-verbs-in-paths",),
+)
 def no_http_verbs_in_paths(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Paths should name resources, not HTTP methods.
 
@@ -61,5 +69,8 @@ def no_http_verbs_in_paths(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
                     found.append(verb)
         if found:
             noun = "an HTTP method" if len(found) == 1 else "HTTP methods"
-            yield paths.report(f"path `{key}` contains {noun} ({quote_list(found)}); name the resource in the path and "
-                               "let the operation's method say what is done to it", key)
+            yield paths.report(
+                f"path `{key}` contains {noun} ({quote_list(found)}); name the resource in the path and "
+                "let the operation's method say what is done to it",
+                key,
+            )

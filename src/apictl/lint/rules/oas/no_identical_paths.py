@@ -9,8 +9,17 @@ from apictl.lint.rules.oas._paths_helpers import normalise, path_keys
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS205", name="no-identical-paths", on="Paths", severity="error", formats=ALL, preset="minimal",
-      category="correctness", spectral=("path-params",), redocly=("no-identical-paths",))
+@rule(
+    code="OAS205",
+    name="no-identical-paths",
+    on="Paths",
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="correctness",
+    spectral=("path-params",),
+    redocly=("no-identical-paths",),
+)
 def no_identical_paths(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Two paths must not differ only in the names of their template variables.
 
@@ -50,5 +59,8 @@ def no_identical_paths(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
         shape = normalise(key)
         prev = first.setdefault(shape, key)
         if prev != key:
-            yield paths.report(f"path `{key}` is identical to `{prev}` except for variable names, so a request "
-                               f"cannot tell them apart; merge their operations under one path", key)
+            yield paths.report(
+                f"path `{key}` is identical to `{prev}` except for variable names, so a request "
+                f"cannot tell them apart; merge their operations under one path",
+                key,
+            )

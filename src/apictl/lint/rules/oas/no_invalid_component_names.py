@@ -9,8 +9,17 @@ from apictl.specs.openapi.model import Node
 
 _NAME = re.compile(r"[a-zA-Z0-9.\-_]+")
 _BAD = re.compile(r"[^a-zA-Z0-9.\-_]")
-_SECTIONS = ("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes",
-             "links", "callbacks")
+_SECTIONS = (
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+)
 
 
 def _show(ch: str) -> str:
@@ -19,8 +28,16 @@ def _show(ch: str) -> str:
 
 # OpenAPI 3.1 and 3.2 express this constraint in their official schema (`propertyNames`), so
 # valid-structure (OAS200) already reports it there; the 3.0 schema does not.
-@rule(code="OAS106", name="no-invalid-component-names", on="Root", severity="error", formats=("oas3.0",),
-      preset="minimal", category="correctness", redocly=("spec-components-invalid-map-name",))
+@rule(
+    code="OAS106",
+    name="no-invalid-component-names",
+    on="Root",
+    severity="error",
+    formats=("oas3.0",),
+    preset="minimal",
+    category="correctness",
+    redocly=("spec-components-invalid-map-name",),
+)
 def no_invalid_component_names(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Component names must only use letters, digits, `.`, `-` and `_`.
 
@@ -75,6 +92,10 @@ def no_invalid_component_names(root: Node, ctx: RuleContext) -> Iterator[Finding
             for ch in _BAD.findall(name):
                 if ch not in bad:
                     bad.append(ch)
-            what = (f"component name `{name}` in `{section}` contains characters that are not allowed "
-                    f"({', '.join(_show(ch) for ch in bad)})" if bad else f"a component name in `{section}` is empty")
+            what = (
+                f"component name `{name}` in `{section}` contains characters that are not allowed "
+                f"({', '.join(_show(ch) for ch in bad)})"
+                if bad
+                else f"a component name in `{section}` is empty"
+            )
             yield root.report(f"{what}; use only letters, digits, `.`, `-` and `_`", "components", section, name)

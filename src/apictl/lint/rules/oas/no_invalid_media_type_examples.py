@@ -19,10 +19,17 @@ from apictl.specs.openapi.access import is_oas2
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS220", name="no-invalid-media-type-examples", on="Root", severity="error", formats=ALL,
-      preset="recommended", category="correctness",
-      spectral=("oas3-valid-media-example", "oas2-valid-media-example"),
-      redocly=("no-invalid-media-type-examples",))
+@rule(
+    code="OAS220",
+    name="no-invalid-media-type-examples",
+    on="Root",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("oas3-valid-media-example", "oas2-valid-media-example"),
+    redocly=("no-invalid-media-type-examples",),
+)
 def no_invalid_media_type_examples(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Request and response examples must match the schema of their media type.
 
@@ -96,8 +103,16 @@ def _checks(ctx: RuleContext) -> Iterator[ValueCheck]:
             for media_type, value in examples.items():
                 if isinstance(value, str) and not is_json_media(str(media_type)):
                     continue
-                yield ValueCheck(schema, resp.doc, join(resp.pointer, "schema"), value, resp.doc,
-                                 join(resp.pointer, "examples", media_type), f"`{media_type}` example", RESPONSE)
+                yield ValueCheck(
+                    schema,
+                    resp.doc,
+                    join(resp.pointer, "schema"),
+                    value,
+                    resp.doc,
+                    join(resp.pointer, "examples", media_type),
+                    f"`{media_type}` example",
+                    RESPONSE,
+                )
         return
     for media_type, mloc, mode in iter_media(ctx):
         schema = mloc.value.get("schema")

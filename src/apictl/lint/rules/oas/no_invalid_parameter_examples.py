@@ -20,10 +20,17 @@ from apictl.specs.openapi.access import Located, is_oas2
 from apictl.specs.openapi.model import PARAMETER, Node
 
 
-@rule(code="OAS222", name="no-invalid-parameter-examples", on="Root", severity="error", formats=ALL,
-      preset="recommended", category="correctness",
-      spectral=("oas3-valid-media-example", "oas2-valid-schema-example"),
-      redocly=("no-invalid-parameter-examples",))
+@rule(
+    code="OAS222",
+    name="no-invalid-parameter-examples",
+    on="Root",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("oas3-valid-media-example", "oas2-valid-schema-example"),
+    redocly=("no-invalid-parameter-examples",),
+)
 def no_invalid_parameter_examples(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Parameter and header examples must be valid against their schema.
 
@@ -82,8 +89,13 @@ def _checks(ctx: RuleContext) -> Iterator[ValueCheck]:
         value = param.value
         if value.__class__ is dict and want(value):
             name = value.get("name")
-            owners.append((Located(value, param.doc, param.pointer), REQUEST,
-                           f"parameter `{name}`" if isinstance(name, str) else "parameter"))
+            owners.append(
+                (
+                    Located(value, param.doc, param.pointer),
+                    REQUEST,
+                    f"parameter `{name}`" if isinstance(name, str) else "parameter",
+                )
+            )
     for name, header in iter_headers(ctx, want):
         owners.append((header, RESPONSE, f"header `{name}`"))
     for owner, mode, label in owners:
@@ -92,12 +104,22 @@ def _checks(ctx: RuleContext) -> Iterator[ValueCheck]:
             for field in ("x-example", "default"):
                 if field in value:
                     what = "`x-example`" if field == "x-example" else "default value"
-                    yield ValueCheck(value, owner.doc, owner.pointer, value[field], owner.doc,
-                                     join(owner.pointer, field), f"{label} {what}", mode, "its schema")
+                    yield ValueCheck(
+                        value,
+                        owner.doc,
+                        owner.pointer,
+                        value[field],
+                        owner.doc,
+                        join(owner.pointer, field),
+                        f"{label} {what}",
+                        mode,
+                        "its schema",
+                    )
             continue
         schema = value.get("schema")
         if not isinstance(schema, (dict, bool)):
             continue
         for what, example, doc, pointer in example_values(ctx, owner):
-            yield ValueCheck(schema, owner.doc, join(owner.pointer, "schema"), example, doc, pointer,
-                             f"{label} {what}", mode)
+            yield ValueCheck(
+                schema, owner.doc, join(owner.pointer, "schema"), example, doc, pointer, f"{label} {what}", mode
+            )

@@ -11,10 +11,17 @@ from apictl.lint.rules.oas._schema_helpers import ValueCheck, check_value
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS221", name="no-invalid-schema-examples", on="Schema", severity="error", formats=ALL,
-      preset="recommended", category="correctness",
-      spectral=("oas3-valid-schema-example", "oas2-valid-schema-example"),
-      redocly=("no-invalid-schema-examples",))
+@rule(
+    code="OAS221",
+    name="no-invalid-schema-examples",
+    on="Schema",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("oas3-valid-schema-example", "oas2-valid-schema-example"),
+    redocly=("no-invalid-schema-examples",),
+)
 def no_invalid_schema_examples(schema: Node, ctx: RuleContext) -> Iterable[Finding]:
     """A schema's `example`, `examples` and `default` must be valid against the schema itself.
 
@@ -74,11 +81,32 @@ def _check(schema: Node, value: dict[str, Any], ctx: RuleContext) -> Iterator[Fi
     if "default" in value:
         fields.append(("default", "default value"))
     for field, what in fields:
-        yield from check_value(ctx, ValueCheck(value, schema.doc, schema.pointer, value[field], schema.doc,
-                                               join(schema.pointer, field), what, label="the schema"))
+        yield from check_value(
+            ctx,
+            ValueCheck(
+                value,
+                schema.doc,
+                schema.pointer,
+                value[field],
+                schema.doc,
+                join(schema.pointer, field),
+                what,
+                label="the schema",
+            ),
+        )
     examples = value.get("examples")
     if isinstance(examples, list) and ctx.version not in ("oas2", "oas3.0"):
         for i, example in enumerate(examples):
-            yield from check_value(ctx, ValueCheck(value, schema.doc, schema.pointer, example, schema.doc,
-                                                   join(schema.pointer, "examples", i), f"`examples[{i}]`",
-                                                   label="the schema"))
+            yield from check_value(
+                ctx,
+                ValueCheck(
+                    value,
+                    schema.doc,
+                    schema.pointer,
+                    example,
+                    schema.doc,
+                    join(schema.pointer, "examples", i),
+                    f"`examples[{i}]`",
+                    label="the schema",
+                ),
+            )

@@ -12,8 +12,17 @@ from apictl.specs.openapi.model import PATH_ITEM, SCHEMA
 from apictl.specs.openapi.walker import RefSite
 
 
-@rule(code="OAS217", name="no-ref-siblings", on="Ref", severity="error", formats=ALL, preset="recommended",
-      category="correctness", spectral=("no-$ref-siblings",), redocly=("spec-ref-siblings",))
+@rule(
+    code="OAS217",
+    name="no-ref-siblings",
+    on="Ref",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("no-$ref-siblings",),
+    redocly=("spec-ref-siblings",),
+)
 def no_ref_siblings(site: RefSite, ctx: RuleContext) -> Iterator[Finding]:
     """Keys written next to a `$ref` are ignored where the version does not allow them.
 

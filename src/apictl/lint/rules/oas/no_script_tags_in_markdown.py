@@ -14,8 +14,9 @@ _FIELDS = ("description", "title")
 SCRIPT = re.compile(r"<script", re.IGNORECASE)
 
 
-def text_fields_matching(ctx: RuleContext, pattern: re.Pattern[str],
-                         prefilter: re.Pattern[str] | None = None) -> Iterator[tuple[Any, str, str, str]]:
+def text_fields_matching(
+    ctx: RuleContext, pattern: re.Pattern[str], prefilter: re.Pattern[str] | None = None
+) -> Iterator[tuple[Any, str, str, str]]:
     """(document, pointer, field name, matched text) of every `description` or
     `title` string, in any file of the API, that `pattern` matches. The raw
     text of each file is searched first (with `prefilter`, a fast pattern that
@@ -41,8 +42,16 @@ def text_fields_matching(ctx: RuleContext, pattern: re.Pattern[str],
                         stack.append((child, join(pointer, i)))
 
 
-@rule(code="OAS303", name="no-script-tags-in-markdown", on="Root", severity="warn", formats=ALL,
-      preset="recommended", category="security", spectral=("no-script-tags-in-markdown",))
+@rule(
+    code="OAS303",
+    name="no-script-tags-in-markdown",
+    on="Root",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="security",
+    spectral=("no-script-tags-in-markdown",),
+)
 def no_script_tags_in_markdown(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Descriptions and titles must not contain `<script>` tags.
 
@@ -73,5 +82,9 @@ def no_script_tags_in_markdown(root: Node, ctx: RuleContext) -> Iterator[Finding
     - https://owasp.org/www-community/attacks/xss/
     """
     for doc, pointer, field, _match in text_fields_matching(ctx, SCRIPT):
-        yield Finding(doc, pointer, f"`{field}` contains a `<script>` tag, which documentation renderers may "
-                                    "execute; remove it (show markup in a code block instead)")
+        yield Finding(
+            doc,
+            pointer,
+            f"`{field}` contains a `<script>` tag, which documentation renderers may "
+            "execute; remove it (show markup in a code block instead)",
+        )

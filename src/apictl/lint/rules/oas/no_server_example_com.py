@@ -10,9 +10,18 @@ from apictl.specs.openapi.access import is_oas2
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS413", name="no-server-example-com", on="Root", severity="warn", formats=ALL, preset="recommended",
-      category="docs", spectral=("oas3-server-not-example.com", "oas2-host-not-example"),
-      redocly=("no-server-example.com",), options={"hosts": ["example.com", "localhost"]})
+@rule(
+    code="OAS413",
+    name="no-server-example-com",
+    on="Root",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("oas3-server-not-example.com", "oas2-host-not-example"),
+    redocly=("no-server-example.com",),
+    options={"hosts": ["example.com", "localhost"]},
+)
 def no_server_example_com(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Server URLs should not point at example.com or localhost.
 

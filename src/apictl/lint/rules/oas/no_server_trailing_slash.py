@@ -10,9 +10,17 @@ from apictl.specs.openapi.access import is_oas2
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS414", name="no-server-trailing-slash", on="Root", severity="warn", formats=ALL,
-      preset="recommended", category="docs", spectral=("oas3-server-trailing-slash", "oas2-host-trailing-slash"),
-      redocly=("no-server-trailing-slash",))
+@rule(
+    code="OAS414",
+    name="no-server-trailing-slash",
+    on="Root",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("oas3-server-trailing-slash", "oas2-host-trailing-slash"),
+    redocly=("no-server-trailing-slash",),
+)
 def no_server_trailing_slash(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Server URLs should not end with a slash.
 
@@ -55,5 +63,9 @@ def no_server_trailing_slash(root: Node, ctx: RuleContext) -> Iterator[Finding]:
         return
     for url, doc, pointer in server_sites(ctx):
         if url.endswith("/") and url != "/":
-            yield Finding(doc, pointer, f"server URL `{url}` ends with `/`; remove the trailing slash "
-                                        f"(`{url.rstrip('/') or '/'}`), since paths start with one")
+            yield Finding(
+                doc,
+                pointer,
+                f"server URL `{url}` ends with `/`; remove the trailing slash "
+                f"(`{url.rstrip('/') or '/'}`), since paths start with one",
+            )

@@ -9,9 +9,17 @@ from apictl.lint.rules.oas._paths_helpers import quote_list, template_names
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS212", name="no-undefined-server-variable", on="Server", severity="error", formats=OAS3,
-      preset="minimal", category="correctness", spectral=("oas3-server-variables",),
-      redocly=("no-undefined-server-variable",))
+@rule(
+    code="OAS212",
+    name="no-undefined-server-variable",
+    on="Server",
+    severity="error",
+    formats=OAS3,
+    preset="minimal",
+    category="correctness",
+    spectral=("oas3-server-variables",),
+    redocly=("no-undefined-server-variable",),
+)
 def no_undefined_server_variable(server: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every `{variable}` in a server URL must be defined under the server's `variables`.
 
@@ -53,5 +61,8 @@ def no_undefined_server_variable(server: Node, ctx: RuleContext) -> Iterator[Fin
     missing = [name for name in dict.fromkeys(template_names(url)) if name not in defined]
     if missing:
         noun = "variable" if len(missing) == 1 else "variables"
-        yield server.report(f"server url `{url}` uses the undefined {noun} {quote_list(missing)}; define "
-                            f"{'it' if len(missing) == 1 else 'them'} under `variables` with a `default`", "url")
+        yield server.report(
+            f"server url `{url}` uses the undefined {noun} {quote_list(missing)}; define "
+            f"{'it' if len(missing) == 1 else 'them'} under `variables` with a `default`",
+            "url",
+        )

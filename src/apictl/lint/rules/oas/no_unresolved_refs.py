@@ -9,8 +9,17 @@ from apictl.lint.rules.oas import ALL
 from apictl.specs.openapi.walker import RefSite
 
 
-@rule(code="OAS201", name="no-unresolved-refs", on="Ref", severity="error", formats=ALL, preset="minimal",
-      category="correctness", spectral=("invalid-ref",), redocly=("no-unresolved-refs",))
+@rule(
+    code="OAS201",
+    name="no-unresolved-refs",
+    on="Ref",
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="correctness",
+    spectral=("invalid-ref",),
+    redocly=("no-unresolved-refs",),
+)
 def no_unresolved_refs(site: RefSite, ctx: RuleContext) -> Iterator[Finding]:
     """Every `$ref` must resolve.
 

@@ -14,9 +14,19 @@ from apictl.lint.rules.oas import ALL
 from apictl.specs.openapi.access import components, is_oas2
 from apictl.specs.openapi.model import OPERATION, Node
 
-_LABELS = {"schemas": "schema", "responses": "response", "parameters": "parameter", "examples": "example",
-           "requestBodies": "request body", "headers": "header", "securitySchemes": "security scheme",
-           "links": "link", "callbacks": "callback", "pathItems": "path item", "mediaTypes": "media type"}
+_LABELS = {
+    "schemas": "schema",
+    "responses": "response",
+    "parameters": "parameter",
+    "examples": "example",
+    "requestBodies": "request body",
+    "headers": "header",
+    "securitySchemes": "security scheme",
+    "links": "link",
+    "callbacks": "callback",
+    "pathItems": "path item",
+    "mediaTypes": "media type",
+}
 # `$ref`-looking text, for references in places the walk does not visit (extensions such as `x-webhooks`,
 # discriminator mappings of nested schemas, …).
 _TEXT_REF3 = re.compile(r"#/components/([A-Za-z]+)/([^\s'\"#/\\,{}\[\]]+)")
@@ -25,9 +35,17 @@ _TEXT_REF2 = re.compile(r"#/(definitions|parameters|responses)/([^\s'\"#/\\,{}\[
 Used = set[tuple[str, str]]  # (section pointer, component name)
 
 
-@rule(code="OAS216", name="no-unused-components", on="Root", severity="warn", formats=ALL, preset="recommended",
-      category="correctness", spectral=("oas3-unused-component", "oas2-unused-definition"),
-      redocly=("no-unused-components",))
+@rule(
+    code="OAS216",
+    name="no-unused-components",
+    on="Root",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("oas3-unused-component", "oas2-unused-definition"),
+    redocly=("no-unused-components",),
+)
 def no_unused_components(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Reusable components should be used.
 
@@ -129,15 +147,24 @@ def no_unused_components(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     if schemas is not None:
         _discriminator_uses(ctx, root.doc, schemas, used, lambda ref: mark(*first_hop(ref, root.doc)))
 
-    unused = [(kind, pointer, name) for kind, (pointer, entries) in sections.items() if kind != "securitySchemes"
-              for name in entries if (pointer, name) not in used]
+    unused = [
+        (kind, pointer, name)
+        for kind, (pointer, entries) in sections.items()
+        if kind != "securitySchemes"
+        for name in entries
+        if (pointer, name) not in used
+    ]
     if unused:
         _text_uses(root.doc.text, oas2, used)
 
     for kind, pointer, name in unused:
         if (pointer, name) not in used:
-            yield Finding(root.doc, join(pointer, name), f"{_LABELS.get(kind, kind)} `{name}` is never referenced; "
-                                                         "remove it, or `$ref` it where it is meant to be used")
+            yield Finding(
+                root.doc,
+                join(pointer, name),
+                f"{_LABELS.get(kind, kind)} `{name}` is never referenced; "
+                "remove it, or `$ref` it where it is meant to be used",
+            )
 
     schemes = sections.get("securitySchemes")
     if schemes is not None:
@@ -145,13 +172,17 @@ def no_unused_components(root: Node, ctx: RuleContext) -> Iterator[Finding]:
         pointer, entries = schemes
         for name in entries:
             if name not in required:
-                yield Finding(root.doc, join(pointer, name),
-                              f"security scheme `{name}` is not used by any `security` requirement; require it (at "
-                              "the top level or on the operations it protects) or remove it")
+                yield Finding(
+                    root.doc,
+                    join(pointer, name),
+                    f"security scheme `{name}` is not used by any `security` requirement; require it (at "
+                    "the top level or on the operations it protects) or remove it",
+                )
 
 
-def _discriminator_uses(ctx: RuleContext, doc: Document, schemas: tuple[str, dict[str, Any]], used: Used,
-                        mark_ref: Callable[[str], None]) -> None:
+def _discriminator_uses(
+    ctx: RuleContext, doc: Document, schemas: tuple[str, dict[str, Any]], used: Used, mark_ref: Callable[[str], None]
+) -> None:
     """Schemas named by discriminator mappings of the reusable schemas, and
     subtypes (`allOf`) of a schema with a discriminator."""
     pointer, entries = schemas

@@ -12,8 +12,16 @@ from apictl.specs.openapi.model import Node
 _CLIENT_ERROR = re.compile(r"4(?:[0-9]{2}|[Xx]{2})")
 
 
-@rule(code="OAS208", name="operation-4xx-response", on="Operation", severity="warn", formats=ALL,
-      preset="recommended", category="correctness", redocly=("operation-4xx-response",))
+@rule(
+    code="OAS208",
+    name="operation-4xx-response",
+    on="Operation",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    redocly=("operation-4xx-response",),
+)
 def operation_4xx_response(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every operation should document at least one client error (`4xx`) response.
 
@@ -57,5 +65,8 @@ def operation_4xx_response(op: Node, ctx: RuleContext) -> Iterator[Finding]:
         return
     if any(_CLIENT_ERROR.fullmatch(str(code)) for code in responses):
         return
-    yield op.report(f"{op_label(op)} documents no `4xx` response; add the client errors it can return "
-                    "(e.g. `400` for invalid input, `404` for an unknown resource)", "responses")
+    yield op.report(
+        f"{op_label(op)} documents no `4xx` response; add the client errors it can return "
+        "(e.g. `400` for invalid input, `404` for an unknown resource)",
+        "responses",
+    )

@@ -9,9 +9,17 @@ from apictl.lint.rules.oas._docs_helpers import op_label, require_text
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS406", name="operation-description", on="Operation", severity="warn", formats=ALL,
-      preset="recommended", category="docs", spectral=("operation-description",),
-      redocly=("operation-description",))
+@rule(
+    code="OAS406",
+    name="operation-description",
+    on="Operation",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("operation-description",),
+    redocly=("operation-description",),
+)
 def operation_description(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every operation should have a non-empty `description`.
 
@@ -49,7 +57,8 @@ def operation_description(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """
     label = op_label(op)
     yield from require_text(
-        op, "description",
+        op,
+        "description",
         f"{label} has no `description`; explain what it does, its side effects and the errors to expect",
         f"{label} has an empty `description`; explain what it does, its side effects and the errors to expect",
     )

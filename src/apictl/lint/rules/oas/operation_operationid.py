@@ -9,9 +9,17 @@ from apictl.lint.rules.oas._docs_helpers import in_callback, op_label, require_t
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS407", name="operation-operationid", on="Operation", severity="warn", formats=ALL,
-      preset="recommended", category="docs", spectral=("operation-operationId",),
-      redocly=("operation-operationId",))
+@rule(
+    code="OAS407",
+    name="operation-operationid",
+    on="Operation",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("operation-operationId",),
+    redocly=("operation-operationId",),
+)
 def operation_operationid(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every operation should have an `operationId`.
 
@@ -50,7 +58,8 @@ def operation_operationid(op: Node, ctx: RuleContext) -> Iterator[Finding]:
         return
     label = op_label(op)
     yield from require_text(
-        op, "operationId",
+        op,
+        "operationId",
         f"{label} has no `operationId`; add a unique, stable id (code generators name the method after it)",
         f"{label} has an empty `operationId`; give it a unique, stable id",
     )

@@ -8,8 +8,17 @@ from apictl.lint.rules.oas import ALL
 from apictl.specs.openapi.model import OPERATION, Node
 
 
-@rule(code="OAS202", name="operation-operationid-unique", on="Root", severity="error", formats=ALL, preset="minimal",
-      category="correctness", spectral=("operation-operationId-unique",), redocly=("operation-operationId-unique",))
+@rule(
+    code="OAS202",
+    name="operation-operationid-unique",
+    on="Root",
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="correctness",
+    spectral=("operation-operationId-unique",),
+    redocly=("operation-operationId-unique",),
+)
 def operation_operationid_unique(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every `operationId` must be unique in the API.
 
@@ -49,7 +58,8 @@ def operation_operationid_unique(root: Node, ctx: RuleContext) -> Iterator[Findi
         if op_id in first:
             prev = first[op_id]
             yield op.report(
-                f"operationId `{op_id}` is already used by {prev.method.upper()} {prev.path}; operationIds must be unique",
+                f"operationId `{op_id}` is already used by {prev.method.upper()} {prev.path}; "
+                "operationIds must be unique",
                 "operationId",
             )
         else:

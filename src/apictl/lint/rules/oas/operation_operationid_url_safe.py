@@ -23,9 +23,17 @@ def _show(ch: str) -> str:
     return f"`{ch}`"
 
 
-@rule(code="OAS102", name="operation-operationid-url-safe", on="Operation", severity="warn", formats=ALL,
-      preset="recommended", category="naming", spectral=("operation-operationId-valid-in-url",),
-      redocly=("operation-operationId-url-safe",))
+@rule(
+    code="OAS102",
+    name="operation-operationid-url-safe",
+    on="Operation",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="naming",
+    spectral=("operation-operationId-valid-in-url",),
+    redocly=("operation-operationId-url-safe",),
+)
 def operation_operationid_url_safe(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """An `operationId` should only use characters that are valid in a URL.
 

@@ -11,9 +11,17 @@ from apictl.specs.openapi.access import is_oas2
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS209", name="operation-parameters-unique", on="PathItem", severity="error", formats=ALL,
-      preset="minimal", category="correctness", spectral=("operation-parameters",),
-      redocly=("operation-parameters-unique",))
+@rule(
+    code="OAS209",
+    name="operation-parameters-unique",
+    on="PathItem",
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="correctness",
+    spectral=("operation-parameters",),
+    redocly=("operation-parameters-unique",),
+)
 def operation_parameters_unique(item: Node, ctx: RuleContext) -> Iterator[Finding]:
     """An operation must not declare the same parameter twice.
 
@@ -51,8 +59,11 @@ def operation_parameters_unique(item: Node, ctx: RuleContext) -> Iterator[Findin
     - https://spec.openapis.org/oas/v3.1.0#operation-object
     - https://spec.openapis.org/oas/v2.0#operation-object
     """
-    where = {"webhooks": f"webhook `{item.path}`", "callbacks": f"callback `{item.path}`",
-             "components": f"path item `{item.path}`"}.get(item_context(item), f"`{item.path}`")
+    where = {
+        "webhooks": f"webhook `{item.path}`",
+        "callbacks": f"callback `{item.path}`",
+        "components": f"path item `{item.path}`",
+    }.get(item_context(item), f"`{item.path}`")
     item_params = parameters(ctx.ws, item.value, item.doc, item.pointer)
     yield from _duplicates(item_params, f"path item {where}")
     oas2 = is_oas2(ctx.version)
@@ -77,8 +88,12 @@ def _duplicates(params: list[Param], label: str) -> Iterator[Finding]:
         first = seen.setdefault(key, p)
         if first is not p:
             doc, pointer = p.pointer_of("name")
-            yield Finding(doc, pointer, f"parameter {_describe(p)} of {label} repeats `parameters[{first.index}]`; "
-                                        "remove one of them (a parameter is identified by `name` and `in`)")
+            yield Finding(
+                doc,
+                pointer,
+                f"parameter {_describe(p)} of {label} repeats `parameters[{first.index}]`; "
+                "remove one of them (a parameter is identified by `name` and `in`)",
+            )
 
 
 def _body_checks(own: list[Param], inherited: list[Param], label: str) -> Iterator[Finding]:
@@ -88,11 +103,19 @@ def _body_checks(own: list[Param], inherited: list[Param], label: str) -> Iterat
     bodies = [p for p in effective if p.location == "body"]
     for extra in bodies[1:]:
         doc, pointer = extra.pointer_of("in")
-        yield Finding(doc, pointer, f"{label} has more than one `in: body` parameter (`{bodies[0].name}` and "
-                                    f"`{extra.name}`); a request has a single body: keep one")
+        yield Finding(
+            doc,
+            pointer,
+            f"{label} has more than one `in: body` parameter (`{bodies[0].name}` and "
+            f"`{extra.name}`); a request has a single body: keep one",
+        )
     forms = [p for p in effective if p.location == "formData"]
     if bodies and forms:
         at = bodies[0] if bodies[0] in own and forms[0] not in own else forms[0]
         doc, pointer = at.pointer_of("in")
-        yield Finding(doc, pointer, f"{label} has both an `in: body` parameter (`{bodies[0].name}`) and `in: formData` "
-                                    f"ones (`{forms[0].name}`); describe the request as a body or as form fields")
+        yield Finding(
+            doc,
+            pointer,
+            f"{label} has both an `in: body` parameter (`{bodies[0].name}`) and `in: formData` "
+            f"ones (`{forms[0].name}`); describe the request as a body or as form fields",
+        )

@@ -9,8 +9,16 @@ from apictl.lint.rules.oas._docs_helpers import op_label
 from apictl.specs.openapi.model import COMPONENTS, OPERATION, PATHS, Node
 
 
-@rule(code="OAS302", name="operation-security-defined", on="Root", severity="error", formats=ALL,
-      preset="recommended", category="security", redocly=("security-defined",))
+@rule(
+    code="OAS302",
+    name="operation-security-defined",
+    on="Root",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="security",
+    redocly=("security-defined",),
+)
 def operation_security_defined(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every operation must say how it is secured, or say explicitly that it is public.
 
@@ -66,5 +74,7 @@ def operation_security_defined(root: Node, ctx: RuleContext) -> Iterator[Finding
         item = op.parent
         if item is None or item.parent is None or item.parent.kind not in (PATHS, COMPONENTS):
             continue  # webhooks and callbacks
-        yield op.report(f"{op_label(op)} has no `security` and the API has no global `security`; add a security "
-                        "requirement, or `security: []` if it is public on purpose")
+        yield op.report(
+            f"{op_label(op)} has no `security` and the API has no global `security`; add a security "
+            "requirement, or `security: []` if it is public on purpose"
+        )

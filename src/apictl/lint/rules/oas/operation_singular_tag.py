@@ -9,8 +9,17 @@ from apictl.lint.rules.oas._docs_helpers import in_callback, op_label
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS105", name="operation-singular-tag", on="Operation", severity="warn", formats=ALL, preset="all",
-      category="docs", spectral=("operation-singular-tag",), redocly=("operation-singular-tag",))
+@rule(
+    code="OAS105",
+    name="operation-singular-tag",
+    on="Operation",
+    severity="warn",
+    formats=ALL,
+    preset="all",
+    category="docs",
+    spectral=("operation-singular-tag",),
+    redocly=("operation-singular-tag",),
+)
 def operation_singular_tag(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """An operation should have at most one tag.
 

@@ -12,9 +12,17 @@ from apictl.specs.openapi.model import Node
 _SUCCESS = re.compile(r"[23](?:[0-9]{2}|[Xx]{2})")
 
 
-@rule(code="OAS207", name="operation-success-response", on="Operation", severity="warn", formats=ALL,
-      preset="recommended", category="correctness", spectral=("operation-success-response",),
-      redocly=("operation-2xx-response",))
+@rule(
+    code="OAS207",
+    name="operation-success-response",
+    on="Operation",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("operation-success-response",),
+    redocly=("operation-2xx-response",),
+)
 def operation_success_response(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every operation should document at least one successful response.
 
@@ -57,5 +65,8 @@ def operation_success_response(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     if any(code == "default" or _SUCCESS.fullmatch(code) for code in codes):
         return
     listed = ", ".join(f"`{c}`" for c in codes) if codes else "none"
-    yield op.report(f"{op_label(op)} documents no success response (responses: {listed}); "
-                    "add a `2xx` or `3xx` response describing what a successful call returns", "responses")
+    yield op.report(
+        f"{op_label(op)} documents no success response (responses: {listed}); "
+        "add a `2xx` or `3xx` response describing what a successful call returns",
+        "responses",
+    )

@@ -9,8 +9,16 @@ from apictl.lint.rules.oas._docs_helpers import op_label, require_text
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS409", name="operation-summary", on="Operation", severity="error", formats=ALL,
-      preset="recommended", category="docs", redocly=("operation-summary",))
+@rule(
+    code="OAS409",
+    name="operation-summary",
+    on="Operation",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    redocly=("operation-summary",),
+)
 def operation_summary(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every operation should have a non-empty `summary`.
 
@@ -46,7 +54,8 @@ def operation_summary(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """
     label = op_label(op)
     yield from require_text(
-        op, "summary",
+        op,
+        "summary",
         f"{label} has no `summary`; add a short title (documentation shows it in navigation)",
         f"{label} has an empty `summary`; add a short title",
     )

@@ -9,8 +9,17 @@ from apictl.lint.rules.oas._docs_helpers import in_callback, op_label
 from apictl.specs.openapi.model import OPERATION, Node
 
 
-@rule(code="OAS415", name="operation-tag-defined", on="Root", severity="warn", formats=ALL, preset="recommended",
-      category="docs", spectral=("operation-tag-defined",), redocly=("operation-tag-defined",))
+@rule(
+    code="OAS415",
+    name="operation-tag-defined",
+    on="Root",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("operation-tag-defined",),
+    redocly=("operation-tag-defined",),
+)
 def operation_tag_defined(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Tags used by operations should be declared in the top-level `tags` list.
 
@@ -74,8 +83,10 @@ def operation_tag_defined(root: Node, ctx: RuleContext) -> Iterator[Finding]:
         count = uses[name]
         others = f" (and {count - 1} other operation{'s' if count > 2 else ''})" if count > 1 else ""
         folded = name.casefold()
-        close = next((by_fold[c] for c in (folded, folded + "s", folded[:-1] if folded.endswith("s") else "")
-                      if c in by_fold), None)
+        close = next(
+            (by_fold[c] for c in (folded, folded + "s", folded[:-1] if folded.endswith("s") else "") if c in by_fold),
+            None,
+        )
         if close is not None:
             fix = f"did you mean `{close}`?"
         elif declared:

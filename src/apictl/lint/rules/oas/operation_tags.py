@@ -9,8 +9,16 @@ from apictl.lint.rules.oas._docs_helpers import in_callback, op_label
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS408", name="operation-tags", on="Operation", severity="warn", formats=ALL, preset="recommended",
-      category="docs", spectral=("operation-tags",))
+@rule(
+    code="OAS408",
+    name="operation-tags",
+    on="Operation",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("operation-tags",),
+)
 def operation_tags(op: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every operation should have at least one tag.
 

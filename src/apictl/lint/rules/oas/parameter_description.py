@@ -9,9 +9,17 @@ from apictl.lint.rules.oas._docs_helpers import require_text
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS412", name="parameter-description", on="Parameter", severity="warn", formats=ALL, preset="all",
-      category="docs", spectral=("oas3-parameter-description", "oas2-parameter-description"),
-      redocly=("parameter-description",))
+@rule(
+    code="OAS412",
+    name="parameter-description",
+    on="Parameter",
+    severity="warn",
+    formats=ALL,
+    preset="all",
+    category="docs",
+    spectral=("oas3-parameter-description", "oas2-parameter-description"),
+    redocly=("parameter-description",),
+)
 def parameter_description(param: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every parameter should have a non-empty `description`.
 
@@ -55,7 +63,8 @@ def parameter_description(param: Node, ctx: RuleContext) -> Iterator[Finding]:
     if isinstance(name, str):
         what = f"{where} parameter `{name}`" if isinstance(where, str) else f"parameter `{name}`"
     yield from require_text(
-        param, "description",
+        param,
+        "description",
         f"{what} has no `description`; say what it means, its unit or format, and its default",
         f"{what} has an empty `description`; say what it means, its unit or format, and its default",
     )

@@ -9,9 +9,17 @@ from apictl.lint.rules.oas._paths_helpers import path_keys
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS219", name="path-declarations-must-exist", on="Paths", severity="error", formats=ALL,
-      preset="minimal", category="correctness", spectral=("path-declarations-must-exist",),
-      redocly=("path-declaration-must-exist",))
+@rule(
+    code="OAS219",
+    name="path-declarations-must-exist",
+    on="Paths",
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="correctness",
+    spectral=("path-declarations-must-exist",),
+    redocly=("path-declaration-must-exist",),
+)
 def path_declarations_must_exist(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Path template variables must have a name: `{}` is not a variable.
 
@@ -46,5 +54,8 @@ def path_declarations_must_exist(paths: Node, ctx: RuleContext) -> Iterator[Find
         if "{}" in key:
             count = key.count("{}")
             what = "an empty template expression `{}`" if count == 1 else f"{count} empty template expressions `{{}}`"
-            yield paths.report(f"path `{key}` has {what}; name each variable (e.g. `{{petId}}`) and declare it as "
-                               "an `in: path` parameter", key)
+            yield paths.report(
+                f"path `{key}` has {what}; name each variable (e.g. `{{petId}}`) and declare it as "
+                "an `in: path` parameter",
+                key,
+            )

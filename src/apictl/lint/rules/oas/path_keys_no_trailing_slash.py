@@ -9,9 +9,17 @@ from apictl.lint.rules.oas._paths_helpers import path_keys
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS210", name="path-keys-no-trailing-slash", on="Paths", severity="warn", formats=ALL,
-      preset="recommended", category="correctness", spectral=("path-keys-no-trailing-slash",),
-      redocly=("no-path-trailing-slash",))
+@rule(
+    code="OAS210",
+    name="path-keys-no-trailing-slash",
+    on="Paths",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("path-keys-no-trailing-slash",),
+    redocly=("no-path-trailing-slash",),
+)
 def path_keys_no_trailing_slash(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Paths should not end with a slash.
 

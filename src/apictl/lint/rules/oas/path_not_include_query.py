@@ -9,9 +9,17 @@ from apictl.lint.rules.oas._paths_helpers import path_keys, quote_list
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS211", name="path-not-include-query", on="Paths", severity="error", formats=ALL,
-      preset="recommended", category="correctness", spectral=("path-not-include-query",),
-      redocly=("path-not-include-query",))
+@rule(
+    code="OAS211",
+    name="path-not-include-query",
+    on="Paths",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("path-not-include-query",),
+    redocly=("path-not-include-query",),
+)
 def path_not_include_query(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Paths must not include a query string.
 
@@ -52,5 +60,8 @@ def path_not_include_query(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
         path, _, query = key.partition("?")
         names = list(dict.fromkeys(n for n in (part.partition("=")[0] for part in query.split("&")) if n))
         what = f"a query string ({quote_list(names)})" if names else "a query string"
-        yield paths.report(f"path `{key}` includes {what}; use the path `{path or '/'}` and describe query "
-                           "parameters with `in: query`", key)
+        yield paths.report(
+            f"path `{key}` includes {what}; use the path `{path or '/'}` and describe query "
+            "parameters with `in: query`",
+            key,
+        )

@@ -10,8 +10,17 @@ from apictl.lint.rules.oas._paths_helpers import operations, parameters, path_it
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS203", name="path-params-defined", on="Paths", severity="error", formats=ALL, preset="minimal",
-      category="correctness", spectral=("path-params",), redocly=("path-parameters-defined",))
+@rule(
+    code="OAS203",
+    name="path-params-defined",
+    on="Paths",
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="correctness",
+    spectral=("path-params",),
+    redocly=("path-parameters-defined",),
+)
 def path_params_defined(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every variable in a path template must be declared as an `in: path` parameter.
 
@@ -58,8 +67,11 @@ def path_params_defined(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
             continue
         repeated = sorted({n for n in names if names.count(n) > 1}, key=names.index)
         for name in repeated:
-            yield paths.report(f"path `{key}` uses the variable `{{{name}}}` more than once; "
-                               "give each template variable a distinct name", key)
+            yield paths.report(
+                f"path `{key}` uses the variable `{{{name}}}` more than once; "
+                "give each template variable a distinct name",
+                key,
+            )
         item = path_item(ctx.ws, paths.value, paths.doc, paths.pointer, key)
         if item is None:
             continue
@@ -77,7 +89,8 @@ def path_params_defined(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
             for name in expected:
                 if name not in defined:
                     yield Finding(
-                        item.doc, join(op_pointer, "parameters"),
+                        item.doc,
+                        join(op_pointer, "parameters"),
                         f"{method} {key} does not declare the path parameter `{name}`; add `{{name: {name}, in: path, "
                         "required: true}` to the operation's or the path item's `parameters`",
                     )

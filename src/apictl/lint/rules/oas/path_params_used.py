@@ -10,8 +10,17 @@ from apictl.lint.rules.oas._paths_helpers import Param, operations, parameters, 
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS204", name="path-params-used", on="Paths", severity="error", formats=ALL, preset="minimal",
-      category="correctness", spectral=("path-params",), redocly=("path-parameters-defined",))
+@rule(
+    code="OAS204",
+    name="path-params-used",
+    on="Paths",
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="correctness",
+    spectral=("path-params",),
+    redocly=("path-parameters-defined",),
+)
 def path_params_used(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every `in: path` parameter must appear as a variable in its path template.
 
@@ -71,5 +80,9 @@ def _unused(params: list[Param], names: list[str], key: str, where: str) -> Iter
             hint = "its variables: " + ", ".join(f"`{{{n}}}`" for n in names)
         else:
             hint = "it has no variables"
-        yield Finding(doc, pointer, f"path parameter `{name}` {where} is not in the path `{key}` ({hint}); "
-                                    "rename it to match a variable, or remove it")
+        yield Finding(
+            doc,
+            pointer,
+            f"path parameter `{name}` {where} is not in the path `{key}` ({hint}); "
+            "rename it to match a variable, or remove it",
+        )

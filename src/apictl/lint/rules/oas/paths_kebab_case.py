@@ -31,8 +31,16 @@ def _to_kebab(segment: str) -> str:
     return "".join(out)
 
 
-@rule(code="OAS101", name="paths-kebab-case", on="Paths", severity="warn", formats=ALL, preset="all",
-      category="naming", redocly=("paths-kebab-case",))
+@rule(
+    code="OAS101",
+    name="paths-kebab-case",
+    on="Paths",
+    severity="warn",
+    formats=ALL,
+    preset="all",
+    category="naming",
+    redocly=("paths-kebab-case",),
+)
 def paths_kebab_case(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Path segments should be kebab-case: lower-case words separated by hyphens.
 

@@ -55,8 +55,16 @@ def _is_branch(parent: dict[str, Any], index: int, value: Any) -> bool:
     return False
 
 
-@rule(code="OAS227", name="required-property-defined", on="Schema", severity="warn", formats=ALL,
-      preset="recommended", category="correctness", redocly=("no-required-schema-properties-undefined",))
+@rule(
+    code="OAS227",
+    name="required-property-defined",
+    on="Schema",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    redocly=("no-required-schema-properties-undefined",),
+)
 def required_property_defined(schema: Node, ctx: RuleContext) -> Iterable[Finding]:
     """Every name listed in `required` must be defined in the schema's `properties`.
 
@@ -123,6 +131,12 @@ def required_property_defined(schema: Node, ctx: RuleContext) -> Iterable[Findin
             return ()
         defined |= defined_properties(ctx, parent, node.parent.doc)
         node = node.parent
-    return [schema.report(f"`{name}` is required but not defined in `properties`; define it or remove it "
-                          "from `required`", "required", i)
-            for i, name in missing if name not in defined]
+    return [
+        schema.report(
+            f"`{name}` is required but not defined in `properties`; define it or remove it from `required`",
+            "required",
+            i,
+        )
+        for i, name in missing
+        if name not in defined
+    ]

@@ -27,10 +27,17 @@ def _scopes(scheme: Any, oas2: bool) -> set[str] | None:
     return names
 
 
-@rule(code="OAS301", name="security-scheme-defined", on="SecurityRequirement", severity="error", formats=ALL,
-      preset="minimal", category="security",
-      spectral=("oas3-operation-security-defined", "oas2-operation-security-defined"),
-      redocly=("security-defined",))
+@rule(
+    code="OAS301",
+    name="security-scheme-defined",
+    on="SecurityRequirement",
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="security",
+    spectral=("oas3-operation-security-defined", "oas2-operation-security-defined"),
+    redocly=("security-defined",),
+)
 def security_scheme_defined(requirement: Node, ctx: RuleContext) -> Iterable[Finding]:
     """Security requirements must name defined security schemes, and OAuth2 scopes those schemes define.
 
@@ -88,16 +95,25 @@ def security_scheme_defined(requirement: Node, ctx: RuleContext) -> Iterable[Fin
             if ctx.version == "oas3.2" and "#" in name:
                 continue
             known = ", ".join(f"`{n}`" for n in list(schemes)[:8]) or "none"
-            out.append(requirement.report(
-                f"{owner} security requirement names `{name}`, which is not defined in `{where}` "
-                f"(defined: {known}); define it or fix the name", name))
+            out.append(
+                requirement.report(
+                    f"{owner} security requirement names `{name}`, which is not defined in `{where}` "
+                    f"(defined: {known}); define it or fix the name",
+                    name,
+                )
+            )
             continue
         defined = _scopes(schemes[name], oas2)
         if defined is None or not isinstance(scopes, list):
             continue
         for i, scope in enumerate(scopes):
             if isinstance(scope, str) and scope not in defined:
-                out.append(requirement.report(
-                    f"scope `{scope}` is not defined by any flow of the OAuth2 scheme `{name}`; add it to the "
-                    "scheme's `scopes` or fix the name", name, i))
+                out.append(
+                    requirement.report(
+                        f"scope `{scope}` is not defined by any flow of the OAuth2 scheme `{name}`; add it to the "
+                        "scheme's `scopes` or fix the name",
+                        name,
+                        i,
+                    )
+                )
     return out

@@ -9,9 +9,17 @@ from apictl.lint.rules.oas._paths_helpers import template_names
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS213", name="server-variables-valid", on="Server", severity="error", formats=OAS3,
-      preset="recommended", category="correctness", spectral=("oas3-server-variables",),
-      redocly=("no-server-variables-empty-enum", "no-undefined-server-variable"))
+@rule(
+    code="OAS213",
+    name="server-variables-valid",
+    on="Server",
+    severity="error",
+    formats=OAS3,
+    preset="recommended",
+    category="correctness",
+    spectral=("oas3-server-variables",),
+    redocly=("no-server-variables-empty-enum", "no-undefined-server-variable"),
+)
 def server_variables_valid(server: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Server variables must be used in the URL, and their `default` must be one of their `enum`.
 
@@ -64,8 +72,11 @@ def server_variables_valid(server: Node, ctx: RuleContext) -> Iterator[Finding]:
     used = set(template_names(url)) if isinstance(url, str) else None
     for name, var in variables.items():
         if used is not None and name not in used:
-            yield server.report(f"server variable `{name}` is not used in the url `{url}`; use it as `{{{name}}}` "
-                                "or remove it", "variables", name)
+            yield server.report(
+                f"server variable `{name}` is not used in the url `{url}`; use it as `{{{name}}}` or remove it",
+                "variables",
+                name,
+            )
         if not isinstance(var, dict):
             continue
         enum, default = var.get("enum"), var.get("default")
@@ -73,9 +84,19 @@ def server_variables_valid(server: Node, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if not enum:
             if ctx.version == "oas3.0":  # 3.1+ schemas have `minItems: 1`, reported by valid-structure
-                yield server.report(f"server variable `{name}` has an empty `enum`, which allows no value; list the "
-                                    "allowed values or remove `enum`", "variables", name, "enum")
+                yield server.report(
+                    f"server variable `{name}` has an empty `enum`, which allows no value; list the "
+                    "allowed values or remove `enum`",
+                    "variables",
+                    name,
+                    "enum",
+                )
         elif "default" in var and default not in enum:
             allowed = ", ".join(f"`{v}`" for v in enum[:10]) + (", …" if len(enum) > 10 else "")
-            yield server.report(f"the default `{default}` of server variable `{name}` is not one of its `enum` values "
-                                f"({allowed}); change the default or add it to the enum", "variables", name, "default")
+            yield server.report(
+                f"the default `{default}` of server variable `{name}` is not one of its `enum` values "
+                f"({allowed}); change the default or add it to the enum",
+                "variables",
+                name,
+                "default",
+            )

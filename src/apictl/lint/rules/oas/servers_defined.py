@@ -15,8 +15,17 @@ def _has_servers(value: Any) -> bool:
     return isinstance(value, dict) and isinstance(value.get("servers"), list) and bool(value["servers"])
 
 
-@rule(code="OAS214", name="servers-defined", on="Root", severity="warn", formats=ALL, preset="recommended",
-      category="correctness", spectral=("oas3-api-servers", "oas2-api-host"), redocly=("no-empty-servers",))
+@rule(
+    code="OAS214",
+    name="servers-defined",
+    on="Root",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("oas3-api-servers", "oas2-api-host"),
+    redocly=("no-empty-servers",),
+)
 def servers_defined(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """The API should say where it is served: `servers` (3.x) or `host` (2.0).
 
@@ -61,8 +70,10 @@ def servers_defined(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     if is_oas2(ctx.version):
         host = data.get("host")
         if "host" not in data:
-            yield root.report("no `host`: clients cannot tell where the API is served; add `host` (with `basePath` "
-                              "and `schemes`)", "swagger")
+            yield root.report(
+                "no `host`: clients cannot tell where the API is served; add `host` (with `basePath` and `schemes`)",
+                "swagger",
+            )
         elif not isinstance(host, str) or not host.strip():
             yield root.report("`host` is empty; set it to the API's host name (e.g. `api.example.com`)", "host")
         return
@@ -72,11 +83,17 @@ def servers_defined(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     if _all_operations_have_servers(ctx, root, paths, keys):
         return
     if servers is None:
-        yield root.report("no `servers`: tools will assume the API is served at `/` relative to this file; add "
-                          "`servers` with the API's base URL", "openapi")
+        yield root.report(
+            "no `servers`: tools will assume the API is served at `/` relative to this file; add "
+            "`servers` with the API's base URL",
+            "openapi",
+        )
     else:
-        yield root.report("`servers` is empty: tools will assume the API is served at `/` relative to this file; "
-                          "add the API's base URL", "servers")
+        yield root.report(
+            "`servers` is empty: tools will assume the API is served at `/` relative to this file; "
+            "add the API's base URL",
+            "servers",
+        )
 
 
 def _all_operations_have_servers(ctx: RuleContext, root: Node, paths: Any, keys: list[str]) -> bool:

@@ -17,8 +17,9 @@ def is_local(host: str | None) -> bool:
     return host is not None and bool(_LOCAL.match(host))
 
 
-@rule(code="OAS305", name="servers-use-https", on="Root", severity="warn", formats=ALL, preset="all",
-      category="security")
+@rule(
+    code="OAS305", name="servers-use-https", on="Root", severity="warn", formats=ALL, preset="all", category="security"
+)
 def servers_use_https(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Server URLs should use `https://`, except for local development servers.
 
@@ -61,11 +62,18 @@ def servers_use_https(root: Node, ctx: RuleContext) -> Iterator[Finding]:
             for i, scheme in enumerate(schemes):
                 if isinstance(scheme, str) and scheme.lower() == "http":
                     target = f" for host `{host}`" if isinstance(host, str) else ""
-                    yield Finding(ctx.doc, f"/schemes/{i}", f"`schemes` lists plain `http`{target}; use `https` "
-                                                            "(over HTTP, credentials and data travel unencrypted)")
+                    yield Finding(
+                        ctx.doc,
+                        f"/schemes/{i}",
+                        f"`schemes` lists plain `http`{target}; use `https` "
+                        "(over HTTP, credentials and data travel unencrypted)",
+                    )
         return
     for server in ctx.nodes[SERVER]:
         url = server.get("url")
         if isinstance(url, str) and _HTTP.match(url) and not is_local(url_host(url)):
-            yield server.report(f"server URL `{url}` uses plain HTTP; use `https://` (over HTTP, credentials and "
-                                "data travel unencrypted)", "url")
+            yield server.report(
+                f"server URL `{url}` uses plain HTTP; use `https://` (over HTTP, credentials and "
+                "data travel unencrypted)",
+                "url",
+            )

@@ -9,8 +9,17 @@ from apictl.lint.rules.oas._docs_helpers import require_text
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS411", name="tag-description", on="Tag", severity="warn", formats=ALL, preset="recommended",
-      category="docs", spectral=("tag-description",), redocly=("tag-description",))
+@rule(
+    code="OAS411",
+    name="tag-description",
+    on="Tag",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="docs",
+    spectral=("tag-description",),
+    redocly=("tag-description",),
+)
 def tag_description(tag: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every tag in the top-level `tags` list should have a non-empty `description`.
 
@@ -44,7 +53,8 @@ def tag_description(tag: Node, ctx: RuleContext) -> Iterator[Finding]:
     name = tag.get("name")
     what = f"tag `{name}`" if isinstance(name, str) else "tag"
     yield from require_text(
-        tag, "description",
+        tag,
+        "description",
         f"{what} has no `description`; explain what the operations in this group are about",
         f"{what} has an empty `description`; explain what the operations in this group are about",
     )

@@ -8,9 +8,18 @@ from apictl.lint.rules.oas import ALL
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS103", name="tags-alphabetical", on="Root", severity="warn", formats=ALL, preset="all",
-      category="docs", spectral=("openapi-tags-alphabetical",), redocly=("tags-alphabetical",),
-      options={"ignore_case": False})
+@rule(
+    code="OAS103",
+    name="tags-alphabetical",
+    on="Root",
+    severity="warn",
+    formats=ALL,
+    preset="all",
+    category="docs",
+    spectral=("openapi-tags-alphabetical",),
+    redocly=("tags-alphabetical",),
+    options={"ignore_case": False},
+)
 def tags_alphabetical(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """The global `tags` list should be sorted by name.
 
@@ -66,6 +75,8 @@ def tags_alphabetical(root: Node, ctx: RuleContext) -> Iterator[Finding]:
                     hint = " (names are compared case-sensitively; set the `ignore_case` option to ignore case)"
                 yield root.report(
                     f"tags are not in alphabetical order: `{name}` should come before `{prev}`{hint}",
-                    "tags", i, "name",
+                    "tags",
+                    i,
+                    "name",
                 )
         prev = name

@@ -8,8 +8,16 @@ from apictl.lint.rules.oas import ALL
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS410", name="tags-defined", on="Root", severity="warn", formats=ALL, preset="all",
-      category="docs", spectral=("openapi-tags",))
+@rule(
+    code="OAS410",
+    name="tags-defined",
+    on="Root",
+    severity="warn",
+    formats=ALL,
+    preset="all",
+    category="docs",
+    spectral=("openapi-tags",),
+)
 def tags_defined(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """The API should declare its tags in a non-empty top-level `tags` list.
 
@@ -53,8 +61,10 @@ def tags_defined(root: Node, ctx: RuleContext) -> Iterator[Finding]:
         return
     tags = root.value.get("tags")
     if tags is None:
-        yield root.report("the document has no top-level `tags` list; declare the tags operations use, "
-                          "each with a description")
+        yield root.report(
+            "the document has no top-level `tags` list; declare the tags operations use, each with a description"
+        )
     elif isinstance(tags, list) and not tags:
-        yield root.report("the top-level `tags` list is empty; declare the tags operations use, "
-                          "each with a description", "tags")
+        yield root.report(
+            "the top-level `tags` list is empty; declare the tags operations use, each with a description", "tags"
+        )

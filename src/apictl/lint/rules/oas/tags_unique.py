@@ -8,9 +8,18 @@ from apictl.lint.rules.oas import ALL
 from apictl.specs.openapi.model import Node
 
 
-@rule(code="OAS104", name="tags-unique", on="Root", severity="error", formats=ALL, preset="recommended",
-      category="correctness", spectral=("openapi-tags-uniqueness",), redocly=("no-duplicated-tag-names",),
-      options={"ignore_case": False})
+@rule(
+    code="OAS104",
+    name="tags-unique",
+    on="Root",
+    severity="error",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("openapi-tags-uniqueness",),
+    redocly=("no-duplicated-tag-names",),
+    options={"ignore_case": False},
+)
 def tags_unique(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Each tag in the global `tags` list must have a unique name.
 
@@ -62,7 +71,9 @@ def tags_unique(root: Node, ctx: RuleContext) -> Iterator[Finding]:
             as_ = "" if earlier == name else f" as `{earlier}` (ignoring case)"
             yield root.report(
                 f"tag `{name}` is already declared{as_} at tags[{j}]; tag names must be unique, merge the two entries",
-                "tags", i, "name",
+                "tags",
+                i,
+                "name",
             )
         else:
             first[key] = (i, name)

@@ -18,7 +18,8 @@ def matches_type(value: Any, type_name: str) -> bool:
         return isinstance(value, str)
     if type_name == "integer":
         return (isinstance(value, int) and not isinstance(value, bool)) or (
-            isinstance(value, float) and value.is_integer())
+            isinstance(value, float) and value.is_integer()
+        )
     if type_name == "number":
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if type_name == "boolean":
@@ -30,8 +31,17 @@ def matches_type(value: Any, type_name: str) -> bool:
     return value is None  # "null"
 
 
-@rule(code="OAS223", name="typed-enum", on="Schema", severity="warn", formats=ALL, preset="recommended",
-      category="correctness", spectral=("typed-enum",), redocly=("no-enum-type-mismatch",))
+@rule(
+    code="OAS223",
+    name="typed-enum",
+    on="Schema",
+    severity="warn",
+    formats=ALL,
+    preset="recommended",
+    category="correctness",
+    spectral=("typed-enum",),
+    redocly=("no-enum-type-mismatch",),
+)
 def typed_enum(schema: Node, ctx: RuleContext) -> Iterable[Finding]:
     """Every `enum` value must be of the schema's `type`.
 
@@ -83,14 +93,23 @@ def typed_enum(schema: Node, ctx: RuleContext) -> Iterable[Finding]:
         if any(matches_type(item, t) for t in types):
             continue
         if item is None:
-            fix = ("add `x-nullable: true`" if ctx.version == "oas2" else
-                   "add `nullable: true`" if ctx.version == "oas3.0" else 'add "null" to `type`')
+            fix = (
+                "add `x-nullable: true`"
+                if ctx.version == "oas2"
+                else "add `nullable: true`"
+                if ctx.version == "oas3.0"
+                else 'add "null" to `type`'
+            )
             out.append(schema.report(f"enum value null does not match type {shown}; {fix} or remove it", "enum", i))
         else:
             what = f"at index {i}" if isinstance(item, (dict, list)) else short(item)
-            out.append(schema.report(
-                f"enum value {what} is {_a(json_type(item))}, not of type {shown}; "
-                "change the value or the `type`", "enum", i))
+            out.append(
+                schema.report(
+                    f"enum value {what} is {_a(json_type(item))}, not of type {shown}; change the value or the `type`",
+                    "enum",
+                    i,
+                )
+            )
     return out
 
 

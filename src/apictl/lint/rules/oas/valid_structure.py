@@ -8,8 +8,17 @@ from apictl.lint.context import RuleContext
 from apictl.lint.rules.oas import ALL
 
 
-@rule(code="OAS200", name="valid-structure", on="Document", severity="error", formats=ALL, preset="minimal",
-      category="correctness", spectral=("oas2-schema", "oas3-schema"), redocly=("struct",))
+@rule(
+    code="OAS200",
+    name="valid-structure",
+    on="Document",
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="correctness",
+    spectral=("oas2-schema", "oas3-schema"),
+    redocly=("struct",),
+)
 def valid_structure(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """The document must conform to the official OpenAPI schema for its version.
 

@@ -49,7 +49,7 @@ def _golden_name(path: Path) -> str:
 
 
 def _only(rule: Rule) -> Config:
-    cfg = Config(extends="all")
+    cfg = Config(extends=["all"])
     cfg.rules = {r.code: RuleSetting(None) for r in RULES if r.code != rule.code}
     cfg.rules[rule.code] = RuleSetting(rule.severity)
     return cfg

@@ -16,7 +16,7 @@ RULES = load_rules()
 
 
 def _lint(code: str, rel: str) -> list[tuple[int, str]]:
-    cfg = Config(extends="all")
+    cfg = Config(extends=["all"])
     cfg.rules = {r.code: RuleSetting(None) for r in RULES if r.code != code}
     path = FIXTURES / rel
     result = lint_file(path.relative_to(Path.cwd()) if path.is_absolute() else path, cfg)
@@ -108,7 +108,7 @@ def test_unparsable_pattern_does_not_crash(tmp_path: Path) -> None:
         "    B: {type: object, required: [], properties: {x: {type: file}}, example: {x: 1}}\n",
         encoding="utf-8",
     )
-    cfg = Config(extends="all")
+    cfg = Config(extends=["all"])
     cfg.rules = {r.code: RuleSetting(None) for r in RULES if r.code != "OAS221"}
     result = lint_file(spec, cfg)
     messages = [d.message for d in result.diagnostics if d.code == "OAS221"]

@@ -22,8 +22,8 @@ def rules(
 
     catalogue = load_rules()
     if preset is not None:
-        if preset not in registry.PRESETS:
-            raise fail(f"unknown preset {preset!r} (choose from {', '.join(registry.PRESETS)})")
+        if preset not in registry.ALL_PRESETS:
+            raise fail(f"unknown preset {preset!r} (choose from {', '.join(registry.ALL_PRESETS)})")
         catalogue = [r for r in catalogue if r.in_preset(preset)]
     if fmt not in ("text", "json"):
         raise fail(f"unknown --format {fmt!r} (choose from text, json)")

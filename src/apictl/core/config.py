@@ -24,7 +24,7 @@ from typing import Any
 
 from apictl.core.diagnostic import Severity
 from apictl.core.errors import ConfigError, InputError
-from apictl.core.registry import PRESETS, Rule, find
+from apictl.core.registry import ALL_PRESETS, Rule, find
 
 CONFIG_NAMES = ("apictl.yaml", "apictl.yml", ".apictl.yaml", ".apictl.yml")
 _TOP_KEYS = {"extends", "rules", "overrides", "exclude", "refs", "fail_on"}
@@ -44,7 +44,7 @@ class Override:
 
 @dataclass
 class Config:
-    extends: str = "recommended"
+    extends: list[str] = field(default_factory=lambda: ["recommended"])  # presets, combined
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
@@ -59,7 +59,7 @@ class Config:
         chosen: dict[str, tuple[Rule, Severity, dict[str, Any]]] = {
             r.code: (r, r.severity, dict(r.options))
             for r in rules
-            if r.in_preset(self.extends) and fmt in r.formats and r.status != "deprecated"
+            if any(r.in_preset(p) for p in self.extends) and fmt in r.formats and r.status != "deprecated"
         }
         layers = [self.rules] + [o.rules for o in self.overrides if any(glob_match(g, rel_path) for g in o.files)]
         for layer in layers:
@@ -119,6 +119,18 @@ def glob_match(pattern: str, path: str) -> bool:
     return bool(rx.match(path) or rx.match(path.lstrip("./")))
 
 
+def parse_presets(value: Any, where: str | None) -> list[str]:
+    """`recommended`, `recommended,scale-ready` or a list of preset names."""
+    names = value.split(",") if isinstance(value, str) else value
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise ConfigError(f"`extends` must name presets ({', '.join(ALL_PRESETS)}), got {value!r}", uri=where)
+    out = [n.strip() for n in names]
+    for n in out:
+        if n not in ALL_PRESETS:
+            raise ConfigError(f"unknown preset {n!r} (choose from {', '.join(ALL_PRESETS)})", uri=where)
+    return out
+
+
 def _setting(value: Any, where: str) -> RuleSetting:
     if isinstance(value, bool):
         return RuleSetting(None) if value is False else RuleSetting(Severity.ERROR)
@@ -174,12 +186,7 @@ def parse_config(data: Any, where: str, base_dir: Path) -> Config:
     if unknown:
         raise ConfigError(f"unknown key(s) {sorted(unknown)} (allowed: {sorted(_TOP_KEYS)})", uri=where)
     cfg = Config(base_dir=base_dir)
-    extends = data.get("extends", "recommended")
-    if isinstance(extends, list) and len(extends) == 1:
-        extends = extends[0]
-    if extends not in PRESETS:
-        raise ConfigError(f"`extends` must be one of {', '.join(PRESETS)}, got {extends!r}", uri=where)
-    cfg.extends = extends
+    cfg.extends = parse_presets(data.get("extends", "recommended"), where)
     cfg.rules = _rules(data.get("rules"), where)
     overrides = data.get("overrides") or []
     if not isinstance(overrides, list):

@@ -18,6 +18,9 @@ from apictl.core.diagnostic import Severity
 from apictl.core.document import Document
 
 PRESETS = ("minimal", "recommended", "all")  # each includes the previous ones
+# Opt-in presets: themed rule sets that no nested preset but `all` enables.
+OPT_IN_PRESETS: tuple[str, ...] = ()
+ALL_PRESETS = PRESETS + OPT_IN_PRESETS
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 
 
@@ -56,6 +59,8 @@ class Rule:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
 
     def in_preset(self, preset: str) -> bool:
+        if self.preset in OPT_IN_PRESETS or preset in OPT_IN_PRESETS:
+            return preset == self.preset or preset == "all"
         return PRESETS.index(self.preset) <= PRESETS.index(preset)
 
 
@@ -85,7 +90,7 @@ def rule(
             raise RuntimeError(f"duplicate rule code {code} ({name} and {_REGISTRY[code].name})")
         if name in _BY_NAME:
             raise RuntimeError(f"duplicate rule name {name}")
-        if preset not in PRESETS:
+        if preset not in ALL_PRESETS:
             raise RuntimeError(f"rule {code}: unknown preset {preset}")
         r = Rule(
             code=code,

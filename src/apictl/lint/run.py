@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from apictl import __version__
-from apictl.core.config import Config, RuleSetting, discover, load_config
+from apictl.core.config import Config, RuleSetting, discover, load_config, parse_presets
 from apictl.core.diagnostic import Diagnostic, Severity
 from apictl.core.errors import ConfigError
-from apictl.core.registry import PRESETS, find
+from apictl.core.registry import find
 from apictl.lint.engine import FileResult, LintOptions, lint_file, load_rules
 from apictl.report import ReportContext, RuleInfo
 
@@ -126,9 +126,7 @@ def make_config(request: RunRequest) -> Config:
         found = discover(Path.cwd())
         config = load_config(found) if found else Config()
     if request.preset is not None:
-        if request.preset not in PRESETS:
-            raise ConfigError(f"unknown preset {request.preset!r} (choose from {', '.join(PRESETS)})")
-        config.extends = request.preset
+        config.extends = parse_presets(request.preset, None)
     load_rules()
     for name in request.disable:
         if find(name) is None:  # name the option, not "configuration", as the culprit

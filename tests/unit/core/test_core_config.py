@@ -35,7 +35,7 @@ def test_discovers_apictl_yaml_in_a_parent_folder(tmp_path: Path) -> None:
     deep.mkdir(parents=True)
     assert discover(deep) == tmp_path / "apictl.yaml"
     cfg = load_config(discover(deep))  # type: ignore[arg-type]
-    assert cfg.extends == "minimal"
+    assert cfg.extends == ["minimal"]
     assert cfg.base_dir == tmp_path.resolve()  # globs are relative to the config's folder
 
 
@@ -52,7 +52,7 @@ def test_discovers_pyproject_tool_section(tmp_path: Path) -> None:
     found = discover(tmp_path / "src")
     assert found == tmp_path / "pyproject.toml"
     cfg = load_config(found)
-    assert cfg.extends == "all"
+    assert cfg.extends == ["all"]
     assert "OAS401" not in _active(cfg)
 
 
@@ -73,7 +73,7 @@ def test_apictl_yaml_beats_pyproject_in_the_same_folder(tmp_path: Path) -> None:
 
 def test_toml_file_given_explicitly() -> None:
     cfg = load_config(FIXTURES / "pyproject-section.toml")
-    assert cfg.extends == "minimal"
+    assert cfg.extends == ["minimal"]
     assert _active(cfg)["OAS401"] == Severity.INFO
 
 
@@ -81,16 +81,16 @@ def test_toml_file_given_explicitly() -> None:
 def test_empty_config_file_means_defaults(tmp_path: Path, text: str) -> None:
     (tmp_path / "apictl.yaml").write_text(text)
     cfg = load_config(tmp_path / "apictl.yaml")
-    assert cfg.extends == "recommended" and cfg.rules == {}
+    assert cfg.extends == ["recommended"] and cfg.rules == {}
 
 
 def test_make_config_uses_discovery_from_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "apictl.yaml").write_text("extends: minimal\n")
     (tmp_path / "specs").mkdir()
     monkeypatch.chdir(tmp_path / "specs")
-    assert make_config(RunRequest(paths=["."])).extends == "minimal"
-    assert make_config(RunRequest(paths=["."], no_config=True)).extends == "recommended"
-    assert make_config(RunRequest(paths=["."], preset="all")).extends == "all"
+    assert make_config(RunRequest(paths=["."])).extends == ["minimal"]
+    assert make_config(RunRequest(paths=["."], no_config=True)).extends == ["recommended"]
+    assert make_config(RunRequest(paths=["."], preset="all")).extends == ["all"]
 
 
 # ---------------------------------------------------------------- presets and severities
@@ -101,7 +101,7 @@ def test_extends_selects_the_preset() -> None:
     assert "OAS202" in minimal and "OAS401" not in minimal
     assert "OAS401" in recommended
     assert set(minimal) <= set(recommended) <= set(everything)
-    assert _parse("extends: [minimal]\n").extends == "minimal"  # a one-item list, as Spectral writes it
+    assert _parse("extends: [minimal]\n").extends == ["minimal"]  # a one-item list, as Spectral writes it
 
 
 def test_default_preset_is_recommended() -> None:
@@ -224,7 +224,7 @@ def test_exclude(tmp_path: Path) -> None:
     [
         ("- a\n", "configuration must be a mapping"),
         ("rulez: {}\n", "unknown key(s) ['rulez']"),
-        ("extends: strict\n", "`extends` must be one of minimal, recommended, all, got 'strict'"),
+        ("extends: strict\n", "unknown preset 'strict' (choose from minimal, recommended, all)"),
         ("rules: [a]\n", "`rules` must be a mapping"),
         ("rules: {info-contact: loud}\n", "unknown severity 'loud'"),
         ("rules: {info-contact: {severity: warn, opts: {}}}\n", "unknown key(s) ['opts'] in rule setting"),

@@ -49,7 +49,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _only_unresolved_refs() -> Config:
-    cfg = Config(extends="minimal")
+    cfg = Config(extends=["minimal"])
     cfg.rules = {"OAS200": RuleSetting(None), "OAS202": RuleSetting(None)}
     return cfg
 

@@ -26,7 +26,7 @@ OPS = """paths:
 
 def _config() -> Config:
     """Only info-contact (OAS401, on /info) and operationid-unique (OAS202)."""
-    cfg = Config(extends="minimal")
+    cfg = Config(extends=["minimal"])
     cfg.rules = {"OAS200": RuleSetting(None), "OAS401": RuleSetting(Severity.WARN)}
     return cfg
 

@@ -7,7 +7,7 @@ from typing import Any
 from apictl.core.registry import Finding, rule
 from apictl.lint.context import RuleContext
 from apictl.lint.rules.oas import ALL
-from apictl.lint.rules.oas._schema_helpers import short
+from apictl.lint.rules.oas._example_messages import short
 from apictl.specs.openapi.model import Node
 
 

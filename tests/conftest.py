@@ -15,4 +15,5 @@ def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("APICTL_CACHE_DIR", "off")  # protobuf descriptor/result cache: tests opt in
     os.environ.pop("APICTL_DEBUG", None)

@@ -307,7 +307,7 @@ def test_glob_matching_nothing() -> None:
     [
         (["--format", "xml"], "unknown --format 'xml' (choose from text, json, sarif, github, junit)"),
         (["--fail-on", "fatal"], "unknown --fail-on 'fatal' (choose from error, warn, info, hint)"),
-        (["--preset", "strict"], "unknown preset 'strict' (choose from minimal, recommended, all)"),
+        (["--preset", "strict"], "unknown preset 'strict' (choose from minimal, recommended, all, scale-ready)"),
         (["--disable", "no-such-rule"], "unknown rule 'no-such-rule' in --disable (see `apictl rules`)"),
     ],
 )
@@ -333,7 +333,8 @@ def test_unknown_option_is_a_usage_error() -> None:
         ("invalid-yaml.yaml", ":3:1: invalid YAML: while parsing a flow mapping did not find expected ',' or '}'"),
         (
             "unknown-key.yaml",
-            ": unknown key(s) ['rulez'] (allowed: ['exclude', 'extends', 'fail_on', 'overrides', 'refs', 'rules'])",
+            ": unknown key(s) ['rulez'] "
+            "(allowed: ['ci', 'exclude', 'extends', 'fail_on', 'overrides', 'refs', 'rules', 'ruleset'])",
         ),
         ("unknown-rule.yaml", ": unknown rule 'no-such-rule' (see `apictl rules`)"),
         ("bad-severity.yaml", ": unknown severity 'loud' (expected error, warn, info or hint)"),

@@ -19,7 +19,9 @@ def lint(
     fmt: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     fail_on: str = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warn)."),
-    preset: str = typer.Option(None, "--preset", help="Rule preset: minimal, recommended or all (overrides config)."),
+    preset: str = typer.Option(
+        None, "--preset", help="Presets, comma-separated: minimal, recommended, all, scale-ready (overrides config)."
+    ),
     config_file: Path = typer.Option(
         None, "--config", "-c", help="Config file (default: nearest apictl.yaml or pyproject.toml)."
     ),
@@ -35,8 +37,14 @@ def lint(
     color: bool = typer.Option(
         None, "--color/--no-color", help="Colour the text output (default: when stdout is a terminal)."
     ),
+    ruleset: str = typer.Option(
+        None, "--ruleset", "-r", help="Spectral ruleset (YAML/JSON file, or spectral:oas) instead of presets."
+    ),
+    proto_path: list[Path] = typer.Option(
+        None, "--proto-path", "-I", help="Extra protobuf import root (besides buf.yaml module roots); repeatable."
+    ),
 ) -> None:
-    """Lint OpenAPI 2.0/3.0/3.1/3.2 documents."""
+    """Lint OpenAPI 2.0/3.0/3.1/3.2 documents and protobuf files (.proto, buf images)."""
     if fmt not in FORMATS:
         raise fail(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
     if jobs < 0:
@@ -60,6 +68,8 @@ def lint(
         jobs=jobs,
         source_lines=fmt == "text",
         progress=progress.callback,
+        proto_paths=proto_path or [],
+        ruleset=ruleset,
     )
     try:
         outcome = run(request)
@@ -67,6 +77,8 @@ def lint(
         raise fail(str(exc)) from None
     finally:
         progress.close()
+    for message in outcome.warnings:
+        typer.echo(f"apictl: warning: {message}", err=True)
     for message in outcome.errors:
         error(message)
     from apictl.report import render

@@ -13,7 +13,9 @@ from apictl.cli.common import fail, use_color
 @app.command()
 def rules(
     code: str = typer.Argument(None, help="A rule code or name: print its documentation."),
-    preset: str = typer.Option(None, "--preset", help="Only the rules a preset enables: minimal, recommended, all."),
+    preset: str = typer.Option(
+        None, "--preset", help="Only the rules a preset enables: minimal, recommended, all, scale-ready."
+    ),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """List the rule catalogue, or show one rule's documentation."""
@@ -45,6 +47,7 @@ def rules(
                 "status": r.status,
                 "spectral": list(r.spectral),
                 "redocly": list(r.redocly),
+                "buf": list(r.buf),
                 "summary": r.summary,
                 **({"doc": r.doc} if code else {}),
             }
@@ -63,7 +66,9 @@ def rules(
             f"formats: {', '.join(sorted(r.formats))}",
             markup=False,
         )
-        same = ", ".join([f"Spectral {s}" for s in r.spectral] + [f"Redocly {s}" for s in r.redocly])
+        same = ", ".join(
+            [f"Spectral {s}" for s in r.spectral] + [f"Redocly {s}" for s in r.redocly] + [f"buf {s}" for s in r.buf]
+        )
         if same:
             console.print(f"same as: {same}", markup=False)
         console.print()

@@ -10,6 +10,14 @@
     exclude: ["vendor/**"]
     refs: {root: ".", allow_remote: false}
     fail_on: warn
+    ruleset: .spectral.yaml       # a Spectral ruleset, or spectral:oas (docs/spectral-rulesets.md)
+    ci:                           # `apictl ci` (see docs/ci.md)
+      contracts: ["api/**/*.yaml", "proto/**/*.proto"]
+      base: origin/main
+      fail_on: warn
+      breaking: [wire, sdk]
+      pacts: ["pacts/*.json"]
+      outputs: {sarif: apictl.sarif, junit: apictl-junit.xml, markdown: apictl-summary.md}
 
 Unknown keys are errors: a typo must not silently switch a check off.
 """
@@ -18,6 +26,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +36,10 @@ from apictl.core.errors import ConfigError, InputError
 from apictl.core.registry import ALL_PRESETS, Rule, find
 
 CONFIG_NAMES = ("apictl.yaml", "apictl.yml", ".apictl.yaml", ".apictl.yml")
-_TOP_KEYS = {"extends", "rules", "overrides", "exclude", "refs", "fail_on"}
+_TOP_KEYS = {"extends", "rules", "overrides", "exclude", "refs", "fail_on", "ci", "ruleset"}
+_CI_KEYS = {"contracts", "base", "fail_on", "breaking", "pacts", "outputs"}
+_CI_OUTPUTS = ("sarif", "junit", "markdown")
+BREAKING_CATEGORIES = ("wire", "sdk", "docs")
 
 
 @dataclass(slots=True)
@@ -42,6 +54,18 @@ class Override:
     rules: dict[str, RuleSetting]
 
 
+@dataclass(slots=True)
+class CiSettings:
+    """The `ci:` section, for `apictl ci`. Paths and globs are relative to `base_dir`."""
+
+    contracts: list[str] = field(default_factory=list)  # empty: the config folder, like `apictl lint`
+    base: str | None = None
+    fail_on: Severity | None = None
+    breaking: list[str] = field(default_factory=lambda: ["wire", "sdk"])  # diff categories that gate
+    pacts: list[str] = field(default_factory=list)
+    outputs: dict[str, Path] = field(default_factory=dict)  # sarif / junit / markdown -> resolved path
+
+
 @dataclass
 class Config:
     extends: list[str] = field(default_factory=lambda: ["recommended"])  # presets, combined
@@ -53,14 +77,20 @@ class Config:
     fail_on: Severity | None = None
     path: Path | None = None
     base_dir: Path = field(default_factory=Path.cwd)
+    ci: CiSettings = field(default_factory=CiSettings)
+    ruleset: str | None = None  # a Spectral ruleset: a file (relative to base_dir) or "spectral:oas"
 
-    def effective(self, rules: list[Rule], rel_path: str, fmt: str) -> list[tuple[Rule, Severity, dict[str, Any]]]:
-        """The rules that run on a file, with their severities and options."""
+    def effective(
+        self, rules: list[Rule], rel_path: str, fmt: str, base: Iterable[tuple[Rule, Severity, dict[str, Any]]] = ()
+    ) -> list[tuple[Rule, Severity, dict[str, Any]]]:
+        """The rules that run on a file, with their severities and options. `base`: rules a
+        Spectral ruleset enables (its `spectral:oas` rules), before `rules`/`overrides` apply."""
         chosen: dict[str, tuple[Rule, Severity, dict[str, Any]]] = {
             r.code: (r, r.severity, dict(r.options))
             for r in rules
             if any(r.in_preset(p) for p in self.extends) and fmt in r.formats and r.status != "deprecated"
         }
+        chosen.update((r.code, (r, sev, opts)) for r, sev, opts in base)
         layers = [self.rules] + [o.rules for o in self.overrides if any(glob_match(g, rel_path) for g in o.files)]
         for layer in layers:
             for key, setting in layer.items():
@@ -131,6 +161,26 @@ def parse_presets(value: Any, where: str | None) -> list[str]:
     return out
 
 
+def is_ruleset(name: str) -> bool:
+    """A Spectral ruleset reference rather than a preset name."""
+    return name == "spectral:oas" or name.endswith((".yaml", ".yml", ".json"))
+
+
+def _split_extends(value: Any, ruleset: Any, where: str) -> tuple[Any, str | None]:
+    """`extends` may name presets and one Spectral ruleset (`spectral:oas` or a
+    file); `ruleset:` names the ruleset explicitly. Returns (presets, ruleset)."""
+    if ruleset is not None and not isinstance(ruleset, str):
+        raise ConfigError("`ruleset` must be a Spectral ruleset file or spectral:oas", uri=where)
+    entries = value if isinstance(value, list) else [value]
+    named = [e for e in entries if isinstance(e, str) and is_ruleset(e.strip())]
+    if named:
+        if ruleset is not None or len(named) > 1:
+            raise ConfigError("only one Spectral ruleset can be used (in `extends` or `ruleset`)", uri=where)
+        ruleset = named[0].strip()
+        value = [e for e in entries if e not in named]
+    return value, ruleset
+
+
 def _setting(value: Any, where: str) -> RuleSetting:
     if isinstance(value, bool):
         return RuleSetting(None) if value is False else RuleSetting(Severity.ERROR)
@@ -186,7 +236,10 @@ def parse_config(data: Any, where: str, base_dir: Path) -> Config:
     if unknown:
         raise ConfigError(f"unknown key(s) {sorted(unknown)} (allowed: {sorted(_TOP_KEYS)})", uri=where)
     cfg = Config(base_dir=base_dir)
-    cfg.extends = parse_presets(data.get("extends", "recommended"), where)
+    presets, cfg.ruleset = _split_extends(data.get("extends", "recommended"), data.get("ruleset"), where)
+    if cfg.ruleset is not None and "extends" not in data:
+        presets = []  # with a ruleset, apictl's presets apply only when named
+    cfg.extends = parse_presets(presets, where) if presets else []
     cfg.rules = _rules(data.get("rules"), where)
     overrides = data.get("overrides") or []
     if not isinstance(overrides, list):
@@ -204,7 +257,45 @@ def parse_config(data: Any, where: str, base_dir: Path) -> Config:
     cfg.allow_remote = bool(refs.get("allow_remote", False))
     if data.get("fail_on") is not None:
         cfg.fail_on = _severity(data["fail_on"], where)
+    if data.get("ci") is not None:
+        cfg.ci = _ci(data["ci"], where, base_dir)
     return cfg
+
+
+def _ci(value: Any, where: str, base_dir: Path) -> CiSettings:
+    if not isinstance(value, dict):
+        raise ConfigError("`ci` must be a mapping", uri=where)
+    unknown = set(value) - _CI_KEYS
+    if unknown:
+        raise ConfigError(f"unknown key(s) {sorted(unknown)} in `ci` (allowed: {sorted(_CI_KEYS)})", uri=where)
+    ci = CiSettings()
+    if value.get("contracts") is not None:
+        ci.contracts = _str_list(value["contracts"], "ci.contracts", where)
+    if value.get("pacts") is not None:
+        ci.pacts = _str_list(value["pacts"], "ci.pacts", where)
+    base = value.get("base")
+    if base is not None:
+        if not isinstance(base, str) or not base.strip():
+            raise ConfigError("`ci.base` must be a git ref, e.g. origin/main", uri=where)
+        ci.base = base.strip()
+    if value.get("fail_on") is not None:
+        ci.fail_on = _severity(value["fail_on"], where)
+    if value.get("breaking") is not None:
+        ci.breaking = _str_list(value["breaking"], "ci.breaking", where)
+        wrong = [c for c in ci.breaking if c not in BREAKING_CATEGORIES]
+        if wrong:
+            raise ConfigError(
+                f"unknown category {wrong[0]!r} in `ci.breaking` (choose from {', '.join(BREAKING_CATEGORIES)})",
+                uri=where,
+            )
+    outputs = value.get("outputs") or {}
+    if not isinstance(outputs, dict) or set(outputs) - set(_CI_OUTPUTS):
+        raise ConfigError(f"`ci.outputs` takes {', '.join(_CI_OUTPUTS)} (file paths)", uri=where)
+    for key, path in outputs.items():
+        if not isinstance(path, str) or not path:
+            raise ConfigError(f"`ci.outputs.{key}` must be a file path", uri=where)
+        ci.outputs[key] = base_dir / path
+    return ci
 
 
 def load_config(path: Path) -> Config:

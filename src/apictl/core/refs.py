@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import unquote, urljoin, urlsplit
 
 from apictl.core.document import Document
@@ -30,6 +30,18 @@ class RefError(Exception):
     pass
 
 
+class FileSource(Protocol):
+    """Where file `$ref`s are read from when not from the file system (e.g. a git tree)."""
+
+    def resolve(self, path: Path) -> Path:
+        """The normalised path (no `..`); raises RefError when it cannot be followed."""
+        ...
+
+    def load(self, path: Path) -> Document:
+        """The parsed document at `path`; raises InputError when it cannot be read."""
+        ...
+
+
 @dataclass(slots=True)
 class Target:
     doc: Document
@@ -42,13 +54,14 @@ class Workspace:
     root: Document
     root_dir: Path | None = None  # None: file refs may go anywhere
     allow_remote: bool = False
+    source: FileSource | None = None  # None: the file system
     docs: dict[str, Document] = field(default_factory=dict)
     _failed: dict[str, str] = field(default_factory=dict)
     _cache: dict[tuple[int, str], Target | RefError] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.docs[self._key_of(self.root)] = self.root
-        if self.root_dir is not None:
+        if self.root_dir is not None and self.source is None:
             self.root_dir = self.root_dir.resolve()
 
     @staticmethod
@@ -127,7 +140,7 @@ class Workspace:
 
     def _load_file(self, path: Path, location: str) -> Document:
         try:
-            real = path.resolve()
+            real = self.source.resolve(path) if self.source is not None else path.resolve()
         except (OSError, RuntimeError):
             raise RefError(f"cannot resolve path of $ref {location!r}") from None
         if self.root_dir is not None and not real.is_relative_to(self.root_dir):
@@ -145,7 +158,7 @@ class Workspace:
         from apictl.core.loader import display_path, load_file
 
         try:
-            doc = load_file(real, display_path(real))
+            doc = self.source.load(real) if self.source is not None else load_file(real, display_path(real))
         except InputError as exc:
             self._failed[key] = f"cannot load $ref {location!r}: {exc}"
             raise RefError(self._failed[key]) from None

@@ -19,7 +19,7 @@ from apictl.core.document import Document
 
 PRESETS = ("minimal", "recommended", "all")  # each includes the previous ones
 # Opt-in presets: themed rule sets that no nested preset but `all` enables.
-OPT_IN_PRESETS: tuple[str, ...] = ()
+OPT_IN_PRESETS: tuple[str, ...] = ("scale-ready",)
 ALL_PRESETS = PRESETS + OPT_IN_PRESETS
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 
@@ -50,6 +50,7 @@ class Rule:
     spectral: tuple[str, ...] = ()
     redocly: tuple[str, ...] = ()
     buf: tuple[str, ...] = ()
+    oasdiff: tuple[str, ...] = ()  # equivalent oasdiff check ids (breaking rules)
     status: str = "stable"  # preview | stable | deprecated
     kind: str = "lint"  # lint | breaking
     options: dict[str, Any] = field(default_factory=dict)  # defaults, overridable in config
@@ -81,6 +82,7 @@ def rule(
     spectral: Iterable[str] = (),
     redocly: Iterable[str] = (),
     buf: Iterable[str] = (),
+    oasdiff: Iterable[str] = (),
     status: str = "stable",
     kind: str = "lint",
     options: dict[str, Any] | None = None,
@@ -105,6 +107,7 @@ def rule(
             spectral=tuple(spectral),
             redocly=tuple(redocly),
             buf=tuple(buf),
+            oasdiff=tuple(oasdiff),
             status=status,
             kind=kind,
             options=dict(options or {}),
@@ -126,8 +129,10 @@ def load(package: str) -> None:
     _LOADED.add(package)
 
 
-def all_rules() -> list[Rule]:
-    return sorted(_REGISTRY.values(), key=lambda r: r.code)
+def all_rules(kind: str = "lint") -> list[Rule]:
+    """The registered rules of one kind (`lint` or `breaking`), by code: lint and diff
+    share the registry, and neither must see the other's rules."""
+    return sorted((r for r in _REGISTRY.values() if r.kind == kind), key=lambda r: r.code)
 
 
 def find(code_or_name: str) -> Rule | None:

@@ -62,11 +62,23 @@ def lint_file(path: Path, config: Config, options: LintOptions | None = None) ->
     except ApictlError as exc:
         return FileResult(uri, error=str(exc))
     rel = _relative(path, config.base_dir)
-    active = config.effective(load_rules(), rel, doc.kind)
+    ruleset = None
+    builtins: list[ActiveRule] = []
+    if config.ruleset is not None:  # a Spectral ruleset: its spectral:oas rules map to apictl's
+        from apictl.lint import spectral
+
+        try:
+            ruleset = spectral.load_ruleset(config.ruleset, config.base_dir).for_file(path)
+        except ApictlError as exc:
+            return FileResult(uri, error=str(exc))
+        builtins = spectral.builtin_rules(ruleset, doc.kind, spectral.document_formats(ruleset, doc.data))
+    active = config.effective(load_rules(), rel, doc.kind, builtins)
     root_dir = None if options.allow_outside_root else (options.ref_root or config.ref_root or path.resolve().parent)
     ws = Workspace(doc, root_dir=root_dir, allow_remote=options.allow_remote or config.allow_remote)
     raw = run_rules(ws, doc.kind, active)
     diagnostics = to_diagnostics(raw)
+    if ruleset is not None:
+        diagnostics = sorted(diagnostics + spectral.run(ws, ruleset), key=Diagnostic.sort_key)
     result = FileResult(uri, diagnostics, kind=doc.kind)
     if options.source_lines:
         result.lines = _source_lines(ws, diagnostics)

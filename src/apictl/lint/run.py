@@ -36,6 +36,8 @@ class RunRequest:
     jobs: int = 0
     source_lines: bool = True  # the text format shows source lines; the others don't need them
     progress: Callable[[int, int], None] | None = None
+    proto_paths: list[Path] = field(default_factory=list)  # extra protobuf import roots (-I)
+    ruleset: str | None = None  # --ruleset: a Spectral ruleset file (or spectral:oas); replaces presets
 
 
 @dataclass
@@ -45,12 +47,15 @@ class RunOutcome:
     errors: list[str]
     lines: dict[str, dict[int, str]]
     config_fail_on: Severity | None
+    warnings: list[str] = field(default_factory=list)  # e.g. ruleset rules that cannot run
+    ruleset_rules: dict[str, RuleInfo] = field(default_factory=dict)  # a Spectral ruleset's rules, by name
 
     def report_context(self, color: bool = False, width: int = 100) -> ReportContext:
         rules = {
             r.code: RuleInfo(r.code, r.name, r.summary, r.severity.label, f"https://apictl.dev/rules/{r.code}")
             for r in load_rules()
         }
+        rules.update(self.ruleset_rules)
         lines = self.lines
 
         def source(uri: str) -> str | None:
@@ -125,6 +130,9 @@ def make_config(request: RunRequest) -> Config:
     else:
         found = discover(Path.cwd())
         config = load_config(found) if found else Config()
+    if request.ruleset is not None:
+        config.ruleset = request.ruleset if request.ruleset == "spectral:oas" else str(Path(request.ruleset).resolve())
+        config.extends = []  # the ruleset decides; --preset adds apictl's presets back
     if request.preset is not None:
         config.extends = parse_presets(request.preset, None)
     load_rules()
@@ -136,13 +144,53 @@ def make_config(request: RunRequest) -> Config:
     return config
 
 
+def _ruleset_info(config: Config) -> tuple[list[str], dict[str, RuleInfo]]:
+    """Load (and so check) the Spectral ruleset once, before linting: a bad one is a
+    ConfigError. Returns its warnings and its rules as reports describe them."""
+    if config.ruleset is None:
+        return [], {}
+    from apictl.lint.spectral import load_ruleset
+
+    loaded = load_ruleset(config.ruleset, config.base_dir)
+    labels = {0: "error", 1: "warn", 2: "info", 3: "hint"}
+    infos = {
+        r.name: RuleInfo(r.name, r.name, r.description or r.name, labels.get(r.severity, "warn"), r.documentation_url)
+        for r in loaded.ruleset.rules.values()
+        if not r.builtin
+    }
+    return list(loaded.warnings), infos
+
+
 def _lint_one(args: tuple[Path, Config, LintOptions]) -> FileResult:
     return lint_file(*args)
 
 
+def _split_proto(paths: list[str], config: Config) -> tuple[list[str], list[Path]]:
+    """Protobuf inputs (`.proto` files and globs, buf images, folders holding
+    `.proto` files) go to the protobuf engine; a folder goes to both engines."""
+    from apictl.lint.proto.engine import is_proto_path
+    from apictl.specs.proto.image import is_image
+
+    others: list[str] = []
+    proto: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if glob.has_magic(raw) and not p.exists() and (raw.endswith(".proto") or is_image(p)):
+            proto.extend(sorted(Path(m) for m in glob.glob(raw, recursive=True) if Path(m).is_file()))
+        elif p.is_file() and (p.suffix == ".proto" or is_image(p)):
+            proto.append(p)
+        else:
+            if p.is_dir() and is_proto_path(raw):
+                proto.append(p)
+            others.append(raw)
+    return others, [f for f in proto if f.is_dir() or not config.excluded(_rel(f, config))]
+
+
 def run(request: RunRequest) -> RunOutcome:
     config = make_config(request)
-    files, errors = expand(request.paths, config)
+    warnings, ruleset_rules = _ruleset_info(config)
+    oas_paths, proto_inputs = _split_proto(request.paths, config)
+    files, errors = expand(oas_paths, config) if oas_paths else ([], [])
     options = LintOptions(
         ref_root=request.ref_root, allow_remote=request.allow_remote, source_lines=request.source_lines
     )
@@ -164,6 +212,12 @@ def run(request: RunRequest) -> RunOutcome:
             results.append(_lint_one(item))
             if request.progress:
                 request.progress(i + 1, len(files))
+    if proto_inputs:
+        from apictl.lint.proto.engine import ProtoRequest, lint_proto
+
+        results.extend(
+            lint_proto(ProtoRequest(proto_inputs, config, request.proto_paths, request.jobs, request.source_lines))
+        )
     diagnostics: list[Diagnostic] = []
     lines: dict[str, dict[int, str]] = {}
     for r in results:
@@ -176,4 +230,4 @@ def run(request: RunRequest) -> RunOutcome:
     # The files actually linted, named as their diagnostics name them (a file
     # that could not be loaded is an error on stderr, not a clean file).
     linted = [r.uri for r in results if r.error is None]
-    return RunOutcome(linted, diagnostics, errors, lines, config.fail_on)
+    return RunOutcome(linted, diagnostics, errors, lines, config.fail_on, warnings, ruleset_rules)

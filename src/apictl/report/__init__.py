@@ -18,6 +18,8 @@ FORMATS: dict[str, str] = {
     "sarif": "apictl.report.sarif",
     "github": "apictl.report.github",
     "junit": "apictl.report.junit",
+    "markdown": "apictl.report.markdown",
+    "changelog": "apictl.report.changelog",
 }
 
 

@@ -49,6 +49,10 @@ def _diagnostic(d: Diagnostic) -> dict[str, Any]:
         item["old"] = {"file": d.old_uri, "pointer": d.old_pointer or "", "range": _range(d.old_span)}
     if d.category is not None:
         item["category"] = d.category
+    for key in ("operation", "oasdiff"):  # diff findings: "GET /pets", the equivalent oasdiff check
+        value = d.extra.get(key)
+        if isinstance(value, str) and value:
+            item[key] = value
     return item
 
 

@@ -19,6 +19,8 @@ GOLDEN_NAMES = {
     "sarif": "{}.sarif.json",
     "github": "{}.github.txt",
     "junit": "{}.junit.xml",
+    "markdown": "{}.md",
+    "changelog": "{}.changelog.txt",
 }
 
 

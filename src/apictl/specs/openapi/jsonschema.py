@@ -38,6 +38,7 @@ from __future__ import annotations
 import json
 import re
 import weakref
+from collections.abc import Callable
 from itertools import islice
 from typing import Any
 
@@ -77,7 +78,9 @@ class SchemaValidators:
     pointer). The workspace is held weakly, so that a cache of these per
     workspace does not keep it alive: the caller keeps it referenced."""
 
-    def __init__(self, ws: Workspace, version: str) -> None:
+    def __init__(self, ws: Workspace, version: str, formats: dict[str, Callable[[str], bool]] | None = None) -> None:
+        """`formats`: extra format checkers (name -> predicate on strings), e.g. the
+        OpenAPI formats a request validator checks (`byte`); none by default."""
         self.ws = weakref.proxy(ws)
         self.version = version
         self.draft4 = version in ("oas2", "oas3.0")
@@ -91,10 +94,13 @@ class SchemaValidators:
         self._regex: dict[str, bool] = {}
         self._resolved: dict[tuple[int, str], tuple[Document, str, Any] | None] = {}
         self._keyword: dict[tuple[str, Any], Any] = {}
+        self._subvalidators: dict[tuple[tuple[str, str | None], tuple[str | int, ...]], Any] = {}
         import jsonschema_rs
 
         self._cls = jsonschema_rs.Draft4Validator if self.draft4 else jsonschema_rs.Draft202012Validator
-        self._formats = {"uuid": _check_uuid} if self.draft4 else None
+        self._formats: dict[str, Callable[[str], bool]] | None = {"uuid": _check_uuid} if self.draft4 else None
+        if formats:
+            self._formats = {**(self._formats or {}), **formats}
 
     # -- locations ---------------------------------------------------------
     def _key(self, doc: Document, pointer: str, value: Any) -> str:
@@ -249,6 +255,31 @@ class SchemaValidators:
             return list(islice(validator.iter_errors(instance), MAX_ERRORS))
         except (ValueError, TypeError, OverflowError):
             return []
+
+    def subschema(self, root: tuple[str, str | None], schema_path: list[str | int]) -> Any:
+        """The translated schema at `schema_path`, as reported by an error of the
+        validator of `root` (None when the path leads nowhere)."""
+        key, mode = root
+        node: Any = {self.container: {k: self._def(k, mode).schema for k in self._closure(key)[0]}}
+        for token in schema_path:
+            if isinstance(node, dict) and str(token) in node:
+                node = node[str(token)]
+            elif isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node):
+                node = node[token]
+            else:
+                return None
+        return node
+
+    def subschema_validator(self, root: tuple[str, str | None], schema_path: list[str | int]) -> Any:
+        """A compiled validator for the schema at `schema_path` alone (None when it
+        cannot be compiled); cached."""
+        ident = (root, tuple(schema_path))
+        if ident not in self._subvalidators:
+            key, mode = root
+            defs = {k: self._def(k, mode).schema for k in self._closure(key)[0]}
+            ref = "#" + "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in schema_path)
+            self._subvalidators[ident] = self._compile({"$ref": ref, self.container: defs})
+        return self._subvalidators[ident]
 
     # -- translation -------------------------------------------------------
     def _def(self, key: str, mode: str | None) -> _Translation:

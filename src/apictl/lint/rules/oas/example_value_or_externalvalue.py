@@ -17,7 +17,7 @@ from apictl.specs.openapi.model import Node
     preset="recommended",
     category="correctness",
     spectral=("oas3-examples-value-or-externalValue",),
-    redocly=("no-example-value-and-externalValue",),
+    redocly=("no-example-value-and-externalValue", "spec-example-values"),
 )
 def example_value_or_externalvalue(example: Node, ctx: RuleContext) -> Iterable[Finding]:
     """An Example object must give its value one way: `value` or `externalValue`, not both, not neither.

@@ -51,6 +51,7 @@ def text_fields_matching(
     preset="recommended",
     category="security",
     spectral=("no-script-tags-in-markdown",),
+    redocly=("no-unsafe-markdown",),
 )
 def no_script_tags_in_markdown(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Descriptions and titles must not contain `<script>` tags.

@@ -19,7 +19,7 @@ from apictl.specs.openapi.model import Node
     preset="minimal",
     category="correctness",
     spectral=("path-params",),
-    redocly=("path-parameters-defined",),
+    redocly=("path-parameters-defined", "path-params-defined"),
 )
 def path_params_defined(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every variable in a path template must be declared as an `in: path` parameter.

@@ -19,7 +19,7 @@ from apictl.specs.openapi.model import Node
     preset="minimal",
     category="correctness",
     spectral=("path-params",),
-    redocly=("path-parameters-defined",),
+    redocly=("path-parameters-defined", "path-params-defined"),
 )
 def path_params_used(paths: Node, ctx: RuleContext) -> Iterator[Finding]:
     """Every `in: path` parameter must appear as a variable in its path template.

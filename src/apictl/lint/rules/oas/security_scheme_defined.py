@@ -36,7 +36,7 @@ def _scopes(scheme: Any, oas2: bool) -> set[str] | None:
     preset="minimal",
     category="security",
     spectral=("oas3-operation-security-defined", "oas2-operation-security-defined"),
-    redocly=("security-defined",),
+    redocly=("security-defined", "security-scopes-defined"),
 )
 def security_scheme_defined(requirement: Node, ctx: RuleContext) -> Iterable[Finding]:
     """Security requirements must name defined security schemes, and OAuth2 scopes those schemes define.

@@ -16,8 +16,15 @@ from apictl.lint.rules.oas import ALL
     formats=ALL,
     preset="minimal",
     category="correctness",
-    spectral=("oas2-schema", "oas3-schema"),
-    redocly=("struct",),
+    spectral=("oas2-schema", "oas3-schema", "oas2-anyOf", "oas2-oneOf"),
+    redocly=(
+        "struct",
+        "spec-strict-refs",
+        "spec-components-invalid-map-name",
+        "spec-querystring-parameters",
+        "spec-no-invalid-encoding-combinations",
+        "spec-example-values",
+    ),
 )
 def valid_structure(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """The document must conform to the official OpenAPI schema for its version.

@@ -1,0 +1,253 @@
+"""The `apictl ci` pipeline: lint every contract, diff each OpenAPI contract
+against the merge base, check pacts, and decide whether the merge is gated.
+
+Steps return data; `apictl.cli.ci_cmd` prints and writes the reports.
+"""
+
+from __future__ import annotations
+
+import glob
+import importlib.util
+import os
+import subprocess
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from apictl import __version__
+from apictl.core.config import Config, discover, load_config
+from apictl.core.diagnostic import Diagnostic, Severity
+from apictl.core.errors import ApictlError, ConfigError, InputError
+from apictl.report import ReportContext, RuleInfo
+
+OPENAPI_SUFFIXES = (".yaml", ".yml", ".json")
+DEFAULT_BASE = "origin/main"
+_GIT_TIMEOUT_S = 60.0
+
+
+@dataclass
+class CiRequest:
+    config_file: Path | None = None
+    no_config: bool = False
+    base: str | None = None  # git ref to compare with (its merge base with HEAD)
+    fail_on: Severity | None = None
+    contracts: list[str] = field(default_factory=list)  # overrides `ci.contracts` (relative to the cwd)
+    diff: bool = True  # False: lint (and pacts) only
+    env: Mapping[str, str] = field(default_factory=dict)  # GITHUB_BASE_REF / CI_MERGE_REQUEST_TARGET_BRANCH_NAME
+    jobs: int = 0
+
+
+@dataclass
+class ContractDiff:
+    """One OpenAPI contract compared with its merge-base version."""
+
+    path: str
+    status: str  # "compared" | "new" (not in the merge base: nothing can break)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class PactStep:
+    files: list[str] = field(default_factory=list)
+    status: str = "none"  # "none" (no pacts) | "skipped" | "checked"
+    note: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class CiOutcome:
+    config: Config
+    base: str | None
+    merge_base: str | None
+    contracts: list[str]
+    lint: list[Diagnostic]
+    diffs: list[ContractDiff]
+    pacts: PactStep
+    errors: list[str]
+    fail_on: Severity
+    breaking_categories: list[str]
+    context: ReportContext
+
+    @property
+    def breaking(self) -> list[Diagnostic]:
+        """Diff findings in a gating category (`wire`/`sdk` by default), at any severity."""
+        return [d for c in self.diffs for d in c.diagnostics if d.category in self.breaking_categories]
+
+    @property
+    def other_changes(self) -> list[Diagnostic]:
+        return [d for c in self.diffs for d in c.diagnostics if d.category not in self.breaking_categories]
+
+    @property
+    def gating(self) -> list[Diagnostic]:
+        return [d for d in self.report_diagnostics if d.severity >= self.fail_on]
+
+    @property
+    def report_diagnostics(self) -> list[Diagnostic]:
+        """What SARIF and JUnit carry: lint findings, breaking changes and pact findings."""
+        return sorted([*self.lint, *self.breaking, *self.pacts.diagnostics], key=Diagnostic.sort_key)
+
+    @property
+    def exit_code(self) -> int:
+        if self.errors:
+            return 2
+        return 1 if self.gating else 0
+
+
+def run(request: CiRequest) -> CiOutcome:
+    """Raises ApictlError for bad configuration and an unusable base ref (exit 2);
+    unreadable contracts end up in `errors`."""
+    cwd = Path.cwd()
+    config = _config(request)
+    from apictl.lint.run import RunRequest
+    from apictl.lint.run import run as run_lint
+
+    patterns = request.contracts or [_rebase(p, config.base_dir, cwd) for p in config.ci.contracts]
+    if not patterns:
+        patterns = [_rebase(".", config.base_dir, cwd)]
+    no_config = config.path is None
+    linted = run_lint(
+        RunRequest(paths=patterns, config_file=config.path, no_config=no_config, jobs=request.jobs, source_lines=False)
+    )
+    errors = list(linted.errors)
+    if not linted.files and not errors:
+        errors.append(f"no contracts found in {', '.join(patterns)} (set `ci.contracts` in apictl.yaml)")
+    fail_on = request.fail_on or config.ci.fail_on or config.fail_on or Severity.WARN
+    rules: dict[str, RuleInfo] = {}
+    sources: list[Callable[[str], str | None]] = []
+    lint_ctx = linted.report_context()
+    rules.update(lint_ctx.rules)
+    sources.append(lint_ctx.source)
+
+    base: str | None = None
+    merge_base: str | None = None
+    diffs: list[ContractDiff] = []
+    openapi = [f for f in linted.files if Path(f).suffix.lower() in OPENAPI_SUFFIXES]
+    if request.diff and openapi:
+        from apictl.diff.run import DiffRequest
+        from apictl.diff.run import run as run_diff
+
+        base = request.base or config.ci.base or _base_from_env(request.env) or DEFAULT_BASE
+        merge_base = find_merge_base(base, cwd)
+        for path in openapi:
+            rel = _cwd_relative(path, cwd)
+            if not _exists_at(merge_base, rel, cwd):
+                diffs.append(ContractDiff(path, "new"))
+                continue
+            try:
+                outcome = run_diff(DiffRequest(f"{merge_base}:{rel}", rel, config.path, no_config))
+            except ApictlError as exc:
+                errors.append(f"diff of {path} against {base}: {exc}")
+                continue
+            diffs.append(ContractDiff(path, "compared", outcome.diagnostics))
+            ctx = outcome.report_context()
+            rules.update(ctx.rules)
+            sources.append(ctx.source)
+
+    pact_files = sorted(
+        {m for p in config.ci.pacts for m in glob.glob(_rebase(p, config.base_dir, cwd), recursive=True)}
+    )
+    pacts = check_pacts(pact_files, openapi)
+
+    def source(uri: str) -> str | None:
+        return next((text for get in sources if (text := get(uri)) is not None), None)
+
+    context = ReportContext(
+        tool_version=__version__, source=source, rules=rules, files_checked=linted.files, title="apictl ci"
+    )
+    return CiOutcome(
+        config=config,
+        base=base,
+        merge_base=merge_base,
+        contracts=linted.files,
+        lint=linted.diagnostics,
+        diffs=diffs,
+        pacts=pacts,
+        errors=errors,
+        fail_on=fail_on,
+        breaking_categories=list(config.ci.breaking),
+        context=context,
+    )
+
+
+def check_pacts(pacts: list[str], openapi: list[str]) -> PactStep:
+    """The hook point for `apictl contract check`: verify each pact against the
+    OpenAPI contracts. Until that feature exists, pacts are reported as skipped."""
+    if not pacts:
+        return PactStep()
+    n = f"{len(pacts)} pact file{'s' if len(pacts) != 1 else ''}"
+    if importlib.util.find_spec("apictl.contract") is None:
+        return PactStep(
+            pacts, "skipped", f"{n} found, not checked: `apictl contract check` is not available in this apictl"
+        )
+    # When apictl.contract provides its runner, call it here with (pacts, openapi)
+    # and return its Diagnostics as PactStep(pacts, "checked", ..., diagnostics).
+    return PactStep(pacts, "skipped", f"{n} found, not checked: this apictl cannot run `contract check` from ci yet")
+
+
+def _config(request: CiRequest) -> Config:
+    if request.no_config:
+        return Config()
+    if request.config_file is not None:
+        if request.config_file.is_dir():
+            raise ConfigError("is a directory, expected a config file", uri=str(request.config_file))
+        if not request.config_file.is_file():
+            raise ConfigError("config file not found", uri=str(request.config_file))
+        return load_config(request.config_file)
+    found = discover(Path.cwd())
+    return load_config(found) if found else Config()
+
+
+def _rebase(pattern: str, base_dir: Path, cwd: Path) -> str:
+    """A glob written relative to the config file's folder, as a path relative to the cwd."""
+    if os.path.isabs(pattern):
+        return pattern
+    if base_dir.resolve() == cwd.resolve():
+        return pattern
+    return os.path.relpath(os.path.join(base_dir, pattern), cwd)
+
+
+def _cwd_relative(path: str, cwd: Path) -> str:
+    return os.path.relpath(path, cwd) if os.path.isabs(path) else path
+
+
+def _base_from_env(env: Mapping[str, str]) -> str | None:
+    """The target branch of a GitHub pull request or a GitLab merge request."""
+    for key in ("GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"):
+        if env.get(key):
+            return f"origin/{env[key]}"
+    return None
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=_GIT_TIMEOUT_S, check=False
+        )
+    except FileNotFoundError:
+        raise InputError("git is not installed (needed to compare with the base; use --no-diff)") from None
+    except subprocess.TimeoutExpired:
+        raise InputError(f"git {' '.join(args)} timed out") from None
+
+
+def find_merge_base(base: str, cwd: Path) -> str:
+    """`git merge-base BASE HEAD`, with errors that say what to do."""
+    inside = _git(cwd, "rev-parse", "--is-inside-work-tree")
+    if inside.returncode != 0:
+        raise InputError("not inside a git repository: cannot compare with a base (use --no-diff)")
+    known = _git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}")
+    if known.returncode != 0:
+        raise InputError(
+            f"unknown git revision {base!r} for --base (fetch it first, e.g. `git fetch origin main`; "
+            "with actions/checkout use fetch-depth: 0)"
+        )
+    found = _git(cwd, "merge-base", known.stdout.strip(), "HEAD")
+    if found.returncode != 0:
+        raise InputError(
+            f"no merge base between {base} and HEAD (a shallow clone? fetch more history, e.g. fetch-depth: 0)"
+        )
+    return found.stdout.strip()
+
+
+def _exists_at(commit: str, rel: str, cwd: Path) -> bool:
+    spec = f"{commit}:./{Path(rel).as_posix()}"
+    return _git(cwd, "cat-file", "-e", spec).returncode == 0

@@ -1,0 +1,573 @@
+"""Diff two OpenAPI descriptions: pair their nodes, turn every difference into a
+`Change`, dispatch each change to the breaking rules declared `on` its kind,
+and return located `Diagnostic`s (new location, and old location in `old_*`).
+
+Pairing: operations by method + path template (variable names ignored),
+parameters by location + name (path parameters by position), responses by
+status, media types by name, schema properties by name; schemas are compared
+through `$ref`s on both sides (see `schema.py`).
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from apictl.core import registry
+from apictl.core.diagnostic import Diagnostic, Severity
+from apictl.core.document import Document
+from apictl.core.pointer import join
+from apictl.core.registry import Rule
+from apictl.diff import model as m
+from apictl.diff.model import BreakingFinding, Change, Where
+from apictl.diff.schema import Fact, SchemaDiffer, render_path
+from apictl.diff.sides import Side
+from apictl.specs.openapi.access import Located, deref, operation_parameters
+from apictl.specs.openapi.model import HTTP_METHODS, OPERATION, PATH_ITEM, Node
+
+RULES_PACKAGE = "apictl.diff.rules"
+_VARIABLE = re.compile(r"\{[^}/]*\}")
+ActiveRule = tuple[Rule, Severity, dict[str, Any]]
+
+
+def load_rules() -> list[Rule]:
+    registry.load(RULES_PACKAGE)
+    return registry.all_rules("breaking")
+
+
+@dataclass
+class DiffContext:
+    """What a breaking rule may consult besides the change."""
+
+    today: date = field(default_factory=date.today)
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def diff(old: Side, new: Side, active: list[ActiveRule] | None = None, today: date | None = None) -> list[Diagnostic]:
+    if active is None:
+        active = [(r, r.severity, dict(r.options)) for r in load_rules()]
+    changes = Pairing(old, new).changes()
+    return to_diagnostics(dispatch(changes, active, DiffContext(today=today or date.today())))
+
+
+def dispatch(
+    changes: Iterator[Change], active: list[ActiveRule], ctx: DiffContext
+) -> list[tuple[Rule, Severity, BreakingFinding]]:
+    by_kind: defaultdict[str, list[ActiveRule]] = defaultdict(list)
+    for item in active:
+        by_kind[item[0].on].append(item)
+    out: list[tuple[Rule, Severity, BreakingFinding]] = []
+    for change in changes:
+        for rule, severity, opts in by_kind.get(change.kind, ()):
+            ctx.options = opts
+            try:
+                for finding in rule.check(change, ctx) or ():
+                    if isinstance(finding, BreakingFinding):
+                        out.append((rule, severity, finding))
+            except Exception as exc:  # a rule bug must not lose the other findings
+                tb = traceback.extract_tb(exc.__traceback__)[-1]
+                loc = change.new_loc or change.old_loc
+                if loc is not None:
+                    msg = (
+                        f"internal error in rule {rule.code} ({type(exc).__name__}: {exc} "
+                        f"at {Path(tb.filename).name}:{tb.lineno}); please report it"
+                    )
+                    out.append((rule, Severity.ERROR, BreakingFinding(loc.doc, loc.pointer, msg)))
+    return out
+
+
+def to_diagnostics(raw: list[tuple[Rule, Severity, BreakingFinding]]) -> list[Diagnostic]:
+    wanted: defaultdict[int, set[str]] = defaultdict(set)
+    docs: dict[int, Document] = {}
+    for _, _, f in raw:
+        wanted[id(f.doc)].add(f.pointer)
+        docs[id(f.doc)] = f.doc
+        if f.old_doc is not None and f.old_pointer is not None:
+            wanted[id(f.old_doc)].add(f.old_pointer)
+            docs[id(f.old_doc)] = f.old_doc
+    spans = {key: docs[key].spans(pointers) for key, pointers in wanted.items()}
+    out: list[Diagnostic] = []
+    seen: set[tuple[str, str, str]] = set()
+    for rule, severity, f in raw:
+        ident = (rule.code, f.operation, f.message)
+        if ident in seen:  # e.g. the same property under two media types
+            continue
+        seen.add(ident)
+        sev = Severity.parse(f.severity) if f.severity else severity
+        old_span = spans[id(f.old_doc)][f.old_pointer] if f.old_doc is not None and f.old_pointer is not None else None
+        extra: dict[str, object] = {"operation": f.operation}
+        if f.check_id:
+            extra["oasdiff"] = f.check_id
+        out.append(
+            Diagnostic(
+                rule.code,
+                rule.name,
+                sev,
+                f.message,
+                f.doc.uri,
+                f.pointer,
+                spans[id(f.doc)][f.pointer],
+                old_uri=f.old_doc.uri if f.old_doc is not None else None,
+                old_pointer=f.old_pointer,
+                old_span=old_span,
+                category=rule.category,
+                extra=extra,
+            )
+        )
+    out.sort(key=lambda d: (str(d.extra.get("operation", "")), d.code, d.message))
+    return out
+
+
+def normalise_path(path: str) -> str:
+    return _VARIABLE.sub("{}", path.rstrip("/") or "/")
+
+
+class Pairing:
+    """Walks both versions side by side and yields the changes."""
+
+    def __init__(self, old: Side, new: Side) -> None:
+        self.old, self.new = old, new
+        self.schemas = SchemaDiffer(old.ws, new.ws, old.version, new.version)
+
+    # operations ------------------------------------------------------------
+    def _operations(self, side: Side) -> dict[tuple[str, str], Node]:
+        out: dict[tuple[str, str], Node] = {}
+        root = side.doc
+        paths = root.data.get("paths") if isinstance(root.data, dict) else None
+        if not isinstance(paths, dict):
+            return out
+        for template, item in paths.items():
+            if not isinstance(template, str) or not template.startswith("/"):
+                continue
+            loc = deref(side.ws, item, root, join("/paths", template))
+            if loc is None or not isinstance(loc.value, dict):
+                continue
+            item_node = Node(PATH_ITEM, loc.value, loc.doc, loc.pointer, None, template)
+            for method in HTTP_METHODS:
+                op = loc.value.get(method)
+                if isinstance(op, dict):
+                    node = Node(OPERATION, op, loc.doc, join(loc.pointer, method), item_node, method)
+                    out[(method, normalise_path(template))] = node
+        return out
+
+    def changes(self) -> Iterator[Change]:
+        old_ops, new_ops = self._operations(self.old), self._operations(self.new)
+        new_paths = {p for _, p in new_ops}
+        paths_loc = Located(self.new.doc.data.get("paths"), self.new.doc, "/paths")
+        old_paths_loc = Located(self.old.doc.data.get("paths"), self.old.doc, "/paths")
+        for key, op in old_ops.items():
+            if key not in new_ops:
+                where = Where(op.method.upper(), op.path, _op_id(op))
+                yield Change(
+                    m.OPERATION_REMOVED,
+                    where,
+                    _loc(op),
+                    None,
+                    new_parent=paths_loc,
+                    detail={"path_removed": key[1] not in new_paths, **_lifecycle(op.value)},
+                )
+        for key, op in new_ops.items():
+            old_op = old_ops.get(key)
+            where = Where(op.method.upper(), op.path, _op_id(op))
+            if old_op is None:
+                yield Change(m.OPERATION_ADDED, where, None, _loc(op), old_parent=old_paths_loc)
+                continue
+            yield from self._operation(old_op, op, where)
+        yield from self._document()
+
+    # document-level ------------------------------------------------------------
+    def _document(self) -> Iterator[Change]:
+        """Global security, components (schemas, security schemes) and webhooks."""
+        od, nd = self.old.doc.data, self.new.doc.data
+        if not isinstance(od, dict) or not isinstance(nd, dict):
+            return
+        w = Where("", "", section=m.DOCUMENT)
+        oroot, nroot = Located(od, self.old.doc, ""), Located(nd, self.new.doc, "")
+
+        def at(side_root: Located, *tokens: str) -> Located | None:
+            v: Any = side_root.value
+            for t in tokens:
+                if not isinstance(v, dict) or t not in v:
+                    return None
+                v = v[t]
+            return Located(v, side_root.doc, join("", *tokens))
+
+        osec, nsec = _scopes(od.get("security")), _scopes(nd.get("security"))
+        if osec != nsec:
+            o, n = at(oroot, "security"), at(nroot, "security")
+            yield Change(
+                m.DOCUMENT_CHANGED,
+                w,
+                o,
+                n,
+                old_parent=oroot,
+                new_parent=nroot,
+                detail={"field": "security", "old": osec, "new": nsec},
+            )
+        v2 = self.old.version == "oas2" or self.new.version == "oas2"
+        for field_, tokens in (
+            ("schemas", ("definitions",) if v2 else ("components", "schemas")),
+            ("securitySchemes", ("securityDefinitions",) if v2 else ("components", "securitySchemes")),
+            ("webhooks", ("webhooks",)),
+        ):
+            o, n = at(oroot, *tokens), at(nroot, *tokens)
+            ov = o.value if o is not None and isinstance(o.value, dict) else {}
+            nv = n.value if n is not None and isinstance(n.value, dict) else {}
+            for name in [*ov, *(k for k in nv if k not in ov)]:
+                if str(name).startswith("x-"):
+                    continue
+                oi = Located(ov[name], o.doc, join(o.pointer, name)) if o is not None and name in ov else None
+                ni = Located(nv[name], n.doc, join(n.pointer, name)) if n is not None and name in nv else None
+                if oi is not None and ni is not None and (field_ != "securitySchemes" or oi.value == ni.value):
+                    continue
+                yield Change(
+                    m.DOCUMENT_CHANGED,
+                    w,
+                    oi,
+                    ni,
+                    old_parent=o or oroot,
+                    new_parent=n or nroot,
+                    detail={"field": field_, "name": str(name)},
+                )
+
+    def _operation(self, o: Node, n: Node, where: Where) -> Iterator[Change]:
+        ov, nv = o.value, n.value
+        if ov.get("operationId") != nv.get("operationId"):
+            yield Change(
+                m.OPERATION_CHANGED,
+                where,
+                _loc(o),
+                _loc(n),
+                detail={"field": "operationId", "old": ov.get("operationId"), "new": nv.get("operationId")},
+            )
+        if bool(ov.get("deprecated")) != bool(nv.get("deprecated")):
+            yield Change(
+                m.OPERATION_CHANGED,
+                where,
+                _loc(o),
+                _loc(n),
+                detail={
+                    "field": "deprecated",
+                    "old": bool(ov.get("deprecated")),
+                    "new": bool(nv.get("deprecated")),
+                    "sunset": nv.get("x-sunset"),
+                },
+            )
+        for fld in ("tags", "x-stability-level", "x-sunset"):
+            a, b = ov.get(fld), nv.get(fld)
+            if a != b:
+                yield Change(m.OPERATION_CHANGED, where, _loc(o), _loc(n), detail={"field": fld, "old": a, "new": b})
+        osec, nsec = self._security(self.old, o), self._security(self.new, n)
+        if osec != nsec:
+            yield Change(
+                m.OPERATION_CHANGED,
+                where,
+                _loc(o),
+                _loc(n),
+                detail={
+                    "field": "security",
+                    "added": sorted(nsec - osec),
+                    "removed": sorted(osec - nsec),
+                    "old_public": "" in osec or not osec,
+                },
+            )
+        # scopes of the operation's own requirements (inherited global ones: BRK326), like oasdiff
+        oscopes, nscopes = _scopes(ov.get("security")), _scopes(nv.get("security"))
+        if oscopes != nscopes:
+            yield Change(
+                m.OPERATION_CHANGED,
+                where,
+                _loc(o),
+                _loc(n),
+                detail={"field": "security-scopes", "old": oscopes, "new": nscopes},
+            )
+        yield from self._parameters(o, n, where)
+        yield from self._request_body(o, n, where)
+        yield from self._responses(o, n, where)
+
+    @staticmethod
+    def _security(side: Side, op: Node) -> frozenset[str]:
+        """Each alternative requirement as 'a+b' (sorted scheme names); '' = anonymous allowed."""
+        sec = op.value.get("security")
+        if sec is None:
+            sec = side.doc.data.get("security")
+        if not isinstance(sec, list):
+            return frozenset()
+        return frozenset("+".join(sorted(r)) for r in sec if isinstance(r, dict))
+
+    # parameters --------------------------------------------------------------
+    def _params(self, side: Side, op: Node) -> dict[tuple[str, str], Located]:
+        variables = [v.strip("{}") for v in _VARIABLE.findall(op.path)]
+        out: dict[tuple[str, str], Located] = {}
+        for p in operation_parameters(side.ws, op):
+            where_in, name = p.value.get("in"), p.value.get("name")
+            if not isinstance(where_in, str) or not isinstance(name, str) or where_in == "body":
+                continue
+            if where_in == "path" and name in variables:
+                key = ("path", f"#{variables.index(name)}")
+            elif where_in == "header":
+                key = (where_in, name.lower())
+            else:
+                key = (where_in, name)
+            out[key] = p
+        return out
+
+    def _parameters(self, o: Node, n: Node, where: Where) -> Iterator[Change]:
+        op_, np_ = self._params(self.old, o), self._params(self.new, n)
+        for key, p in op_.items():
+            w = _with(where, section=m.PARAMETER, param_in=key[0], param_name=str(p.value.get("name")))
+            if key not in np_:
+                yield Change(m.PARAMETER_REMOVED, w, p, None, new_parent=_loc(n), detail=_lifecycle(p.value))
+                continue
+            q = np_[key]
+            w.param_name = str(q.value.get("name"))
+            if key[0] == "path" and p.value.get("name") != q.value.get("name"):
+                yield Change(
+                    m.PARAMETER_CHANGED,
+                    w,
+                    p,
+                    q,
+                    detail={"field": "name", "old": p.value.get("name"), "new": w.param_name},
+                )
+            if bool(p.value.get("deprecated")) != bool(q.value.get("deprecated")):
+                yield Change(
+                    m.PARAMETER_CHANGED, w, p, q, detail={"field": "deprecated", "new": bool(q.value.get("deprecated"))}
+                )
+            if bool(p.value.get("required")) != bool(q.value.get("required")):
+                yield Change(
+                    m.PARAMETER_CHANGED, w, p, q, detail={"field": "required", "new": bool(q.value.get("required"))}
+                )
+            os_, ns_ = self._param_schema(self.old, p), self._param_schema(self.new, q)
+            if os_ is not None and ns_ is not None:
+                yield from self._facts(w, self.schemas.compare(os_, ns_))
+        for key, q in np_.items():
+            if key not in op_:
+                w = _with(where, section=m.PARAMETER, param_in=key[0], param_name=str(q.value.get("name")))
+                yield Change(
+                    m.PARAMETER_ADDED,
+                    w,
+                    None,
+                    q,
+                    old_parent=_loc(o),
+                    detail={"required": bool(q.value.get("required"))},
+                )
+
+    def _param_schema(self, side: Side, p: Located) -> Located | None:
+        if side.version == "oas2":
+            return p
+        schema = p.value.get("schema")
+        if isinstance(schema, dict):
+            return Located(schema, p.doc, join(p.pointer, "schema"))
+        content = p.value.get("content")
+        if isinstance(content, dict):
+            for mt, media in content.items():
+                if isinstance(media, dict) and isinstance(media.get("schema"), dict):
+                    return Located(media["schema"], p.doc, join(p.pointer, "content", mt, "schema"))
+        return None
+
+    # request body ------------------------------------------------------------
+    def _body(self, side: Side, op: Node) -> tuple[Located | None, dict[str, Located | None]]:
+        """(request body node, media type -> schema)."""
+        if side.version == "oas2":
+            for p in operation_parameters(side.ws, op):
+                if p.value.get("in") == "body":
+                    s = p.value.get("schema")
+                    schema = Located(s, p.doc, join(p.pointer, "schema")) if isinstance(s, dict) else None
+                    consumes = op.value.get("consumes") or side.doc.data.get("consumes") or ["application/json"]
+                    return p, {str(mt): schema for mt in consumes}
+            return None, {}
+        body = op.value.get("requestBody")
+        if body is None:
+            return None, {}
+        loc = deref(side.ws, body, op.doc, join(op.pointer, "requestBody"))
+        if loc is None or not isinstance(loc.value, dict):
+            return None, {}
+        return loc, self._content(side, loc)
+
+    def _content(self, side: Side, owner: Located) -> dict[str, Located | None]:
+        content = owner.value.get("content")
+        out: dict[str, Located | None] = {}
+        if not isinstance(content, dict):
+            return out
+        for mt, media in content.items():
+            mloc = deref(side.ws, media, owner.doc, join(owner.pointer, "content", mt))
+            if mloc is None or not isinstance(mloc.value, dict):
+                continue
+            s = mloc.value.get("schema")
+            out[mt] = Located(s, mloc.doc, join(mloc.pointer, "schema")) if isinstance(s, dict) else None
+        return out
+
+    def _request_body(self, o: Node, n: Node, where: Where) -> Iterator[Change]:
+        (ob, omedia), (nb, nmedia) = self._body(self.old, o), self._body(self.new, n)
+        w = _with(where, section=m.REQUEST_BODY)
+        if ob is None and nb is None:
+            return
+        if ob is None:
+            assert nb is not None
+            yield Change(
+                m.REQUEST_BODY_CHANGED,
+                w,
+                None,
+                nb,
+                old_parent=_loc(o),
+                detail={"change": "added", "required": _req(nb)},
+            )
+            return
+        if nb is None:
+            yield Change(m.REQUEST_BODY_CHANGED, w, ob, None, new_parent=_loc(n), detail={"change": "removed"})
+            return
+        if not _req(ob) and _req(nb):
+            yield Change(m.REQUEST_BODY_CHANGED, w, ob, nb, detail={"change": "became-required"})
+        elif _req(ob) and not _req(nb):
+            yield Change(m.REQUEST_BODY_CHANGED, w, ob, nb, detail={"change": "became-optional"})
+        yield from self._media(w, ob, nb, omedia, nmedia)
+
+    def _media(
+        self, w: Where, oo: Located, no: Located, omedia: dict[str, Located | None], nmedia: dict[str, Located | None]
+    ) -> Iterator[Change]:
+        for mt, schema in omedia.items():
+            mw = _with(w, media_type=mt)
+            if mt not in nmedia:
+                yield Change(m.MEDIA_TYPE_REMOVED, mw, schema or oo, None, new_parent=no)
+                continue
+            new_schema = nmedia[mt]
+            if schema is not None and new_schema is not None:
+                yield from self._facts(mw, self.schemas.compare(schema, new_schema))
+        for mt, schema in nmedia.items():
+            if mt not in omedia:
+                yield Change(m.MEDIA_TYPE_ADDED, _with(w, media_type=mt), None, schema or no, old_parent=oo)
+
+    # responses ---------------------------------------------------------------
+    def _responses_of(self, side: Side, op: Node) -> tuple[Located | None, dict[str, Located]]:
+        responses = op.value.get("responses")
+        if not isinstance(responses, dict):
+            return None, {}
+        ptr = join(op.pointer, "responses")
+        out: dict[str, Located] = {}
+        for status, resp in responses.items():
+            if str(status).startswith("x-"):
+                continue
+            loc = deref(side.ws, resp, op.doc, join(ptr, str(status)))
+            if loc is not None and isinstance(loc.value, dict):
+                out[str(status)] = loc
+        return Located(responses, op.doc, ptr), out
+
+    def _responses(self, o: Node, n: Node, where: Where) -> Iterator[Change]:
+        (oowner, old), (nowner, new) = self._responses_of(self.old, o), self._responses_of(self.new, n)
+        for status, r in old.items():
+            w = _with(where, section=m.RESPONSE_BODY, status=status)
+            if status not in new:
+                yield Change(m.RESPONSE_REMOVED, w, r, None, new_parent=nowner or _loc(n))
+                continue
+            q = new[status]
+            yield from self._headers(_with(w, section=m.RESPONSE_HEADER), r, q)
+            yield from self._media(w, r, q, self._response_media(self.old, r), self._response_media(self.new, q))
+        for status, q in new.items():
+            if status not in old:
+                w = _with(where, section=m.RESPONSE_BODY, status=status)
+                yield Change(m.RESPONSE_ADDED, w, None, q, old_parent=oowner or _loc(o))
+
+    def _response_media(self, side: Side, r: Located) -> dict[str, Located | None]:
+        if side.version != "oas2":
+            return self._content(side, r)
+        s = r.value.get("schema")
+        if not isinstance(s, dict):
+            return {}
+        produces = side.doc.data.get("produces") or ["application/json"]
+        return {str(mt): Located(s, r.doc, join(r.pointer, "schema")) for mt in produces}
+
+    def _headers(self, w: Where, r: Located, q: Located) -> Iterator[Change]:
+        oh, nh = r.value.get("headers"), q.value.get("headers")
+        oh = oh if isinstance(oh, dict) else {}
+        nh = nh if isinstance(nh, dict) else {}
+        nkeys = {str(k).lower(): k for k in nh}
+        for name, h in oh.items():
+            hloc = deref(self.old.ws, h, r.doc, join(r.pointer, "headers", name))
+            if hloc is None or not isinstance(hloc.value, dict):
+                continue
+            hw = _with(w, param_name=str(name))
+            if str(name).lower() not in nkeys:
+                yield Change(
+                    m.HEADER_REMOVED,
+                    hw,
+                    hloc,
+                    None,
+                    new_parent=q,
+                    detail={"required": bool(hloc.value.get("required"))},
+                )
+                continue
+            key = nkeys[str(name).lower()]
+            nloc = deref(self.new.ws, nh[key], q.doc, join(q.pointer, "headers", key))
+            if nloc is not None and isinstance(nloc.value, dict):
+                if bool(hloc.value.get("required")) != bool(nloc.value.get("required")):
+                    yield Change(
+                        m.HEADER_CHANGED,
+                        hw,
+                        hloc,
+                        nloc,
+                        detail={"field": "required", "new": bool(nloc.value.get("required"))},
+                    )
+
+    # schema facts ------------------------------------------------------------
+    @staticmethod
+    def _facts(where: Where, facts: list[Fact]) -> Iterator[Change]:
+        for f in facts:
+            yield Change(f.kind, where, f.old, f.new, f.old_parent, f.new_parent, render_path(f.tokens), f.detail)
+
+
+def _with(where: Where, **changes: str) -> Where:
+    w = Where(
+        where.method,
+        where.path,
+        where.operation_id,
+        where.section,
+        where.status,
+        where.media_type,
+        where.param_in,
+        where.param_name,
+    )
+    for k, v in changes.items():
+        setattr(w, k, v)
+    return w
+
+
+def _loc(node: Node) -> Located:
+    return Located(node.value, node.doc, node.pointer)
+
+
+def _op_id(op: Node) -> str:
+    v = op.value.get("operationId")
+    return v if isinstance(v, str) else ""
+
+
+def _req(loc: Located) -> bool:
+    return loc.value.get("required") is True
+
+
+def _scopes(sec: Any) -> dict[str, list[str]]:
+    """Security requirements as {'a+b': sorted scopes of every scheme, as 'scheme:scope'}."""
+    out: dict[str, list[str]] = {}
+    if not isinstance(sec, list):
+        return out
+    for req in sec:
+        if isinstance(req, dict):
+            out["+".join(sorted(str(k) for k in req))] = sorted(
+                f"{k}:{s}" for k, v in req.items() if isinstance(v, list) for s in v if isinstance(s, str)
+            )
+    return out
+
+
+def _lifecycle(value: dict[str, Any]) -> dict[str, Any]:
+    sunset = value.get("x-sunset")
+    stability = value.get("x-stability-level")
+    return {
+        "deprecated": value.get("deprecated") is True,
+        "sunset": str(sunset) if sunset is not None else None,
+        "stability": stability if isinstance(stability, str) else None,
+    }

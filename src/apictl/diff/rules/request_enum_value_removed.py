@@ -1,0 +1,50 @@
+"""Breaking-change rule BRK119 (wire)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from apictl.core.registry import rule
+from apictl.diff import model as m
+from apictl.diff.model import BreakingFinding, Change
+from apictl.diff.rules._helpers import ALL, found, in_request, subject
+
+
+@rule(
+    code="BRK119",
+    name="request-enum-value-removed",
+    on=m.ENUM_CHANGED,
+    severity="error",
+    formats=ALL,
+    preset="minimal",
+    category="wire",
+    kind="breaking",
+    oasdiff=("request-property-enum-value-removed", "request-parameter-enum-value-removed"),
+)
+def request_enum_value_removed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+    """Reports an enum value that requests may no longer use.
+
+    ## What it does
+    Reports an enum value that requests may no longer use.
+
+    ## Why is this bad?
+    Clients that send it are rejected. (In a response, a removed value is harmless.)
+
+    ## Example
+    previous: `sort: {enum: [asc, desc, random]}`; current: `enum: [asc, desc]`.
+
+    ## Use instead
+    Keep accepting the value; deprecate it in the description.
+
+    ## References
+    - oasdiff: `request-property-enum-value-removed`, `request-parameter-enum-value-removed`
+    """
+    if in_request(change):
+        cid = (
+            "request-parameter-enum-value-removed"
+            if change.where.section == m.PARAMETER
+            else "request-property-enum-value-removed"
+        )
+        for v in change.detail.get("removed", ()):
+            yield found(change, f"removed the enum value `{v}` from {subject(change)}", cid)

@@ -1,0 +1,49 @@
+"""Breaking-change rule BRK318 (docs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from apictl.core.registry import rule
+from apictl.diff import model as m
+from apictl.diff.model import BreakingFinding, Change
+from apictl.diff.rules._helpers import ALL, found, side
+
+
+@rule(
+    code="BRK318",
+    name="required-changed-compatibly",
+    on=m.REQUIRED_CHANGED,
+    severity="info",
+    formats=ALL,
+    preset="minimal",
+    category="docs",
+    kind="breaking",
+    oasdiff=("request-property-became-optional", "response-property-became-required"),
+)
+def required_changed_compatibly(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+    """Reports a request property that became optional, or a response property that became required.
+
+    ## What it does
+    Reports a request property that became optional, or a response property that became required.
+
+    ## Why is this bad?
+    Not breaking: clients may send less, and receive at least as much. Listed for the changelog.
+
+    ## Example
+    previous: `required: [name, tag]` in a request; current: `required: [name]`.
+
+    ## Use instead
+    Nothing to do.
+
+    ## References
+    - oasdiff: `request-property-became-optional`, `response-property-became-required`
+    """
+    d = change.detail
+    s = side(change)
+    if s == "request" and not d.get("required") and not d.get("read_only"):
+        yield found(change, f"the request property `{change.path}` became optional", "request-property-became-optional")
+    elif s == "response" and d.get("required") and not d.get("write_only"):
+        msg = f"the response property `{change.path}` became required for the status `{change.where.status}`"
+        yield found(change, msg, "response-property-became-required")

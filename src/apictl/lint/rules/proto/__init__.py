@@ -1,0 +1,3 @@
+"""Protobuf lint rules, one per file, with buf's rule ids as aliases."""
+
+PROTO = ("proto",)

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from apictl.core.registry import Finding, rule
+from apictl.lint.proto.context import ProtoRuleContext
+from apictl.lint.rules.proto import PROTO
+from apictl.lint.rules.proto._layout import same_option
+from apictl.specs.proto.model import ProtoDocument
+
+
+@rule(
+    code="PB214",
+    name="package-same-java-multiple-files",
+    on="ProtoModule",
+    severity="warn",
+    formats=PROTO,
+    preset="recommended",
+    category="consistency",
+    buf=("PACKAGE_SAME_JAVA_MULTIPLE_FILES",),
+)
+def package_same_java_multiple_files(docs: list[ProtoDocument], ctx: ProtoRuleContext) -> Iterator[Finding]:
+    """All files of a package should have the same `java_multiple_files` option.
+
+    ## What it does
+    Reports every file of a package whose files set `option java_multiple_files` to different values (or set it
+    in some files only).
+
+    ## Why is this bad?
+    Generated code for one package must land in one place; files that disagree on `java_multiple_files`
+    split the package or make the generated code fail to compile.
+
+    ## Example
+    ```proto
+    // a.proto: package acme.v1; option java_multiple_files = "one";
+    // b.proto: package acme.v1; option java_multiple_files = "two";
+    ```
+
+    ## Use instead
+    ```proto
+    // a.proto and b.proto: package acme.v1; option java_multiple_files = "one";
+    ```
+
+    ## References
+    - buf lint rule `PACKAGE_SAME_JAVA_MULTIPLE_FILES`: https://buf.build/docs/lint/rules/#package_same_java_multiple_files
+    """
+    yield from same_option(docs, "java_multiple_files")

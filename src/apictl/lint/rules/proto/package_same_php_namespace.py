@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from apictl.core.registry import Finding, rule
+from apictl.lint.proto.context import ProtoRuleContext
+from apictl.lint.rules.proto import PROTO
+from apictl.lint.rules.proto._layout import same_option
+from apictl.specs.proto.model import ProtoDocument
+
+
+@rule(
+    code="PB216",
+    name="package-same-php-namespace",
+    on="ProtoModule",
+    severity="warn",
+    formats=PROTO,
+    preset="recommended",
+    category="consistency",
+    buf=("PACKAGE_SAME_PHP_NAMESPACE",),
+)
+def package_same_php_namespace(docs: list[ProtoDocument], ctx: ProtoRuleContext) -> Iterator[Finding]:
+    """All files of a package should have the same `php_namespace` option.
+
+    ## What it does
+    Reports every file of a package whose files set `option php_namespace` to different values (or set it
+    in some files only).
+
+    ## Why is this bad?
+    Generated code for one package must land in one place; files that disagree on `php_namespace`
+    split the package or make the generated code fail to compile.
+
+    ## Example
+    ```proto
+    // a.proto: package acme.v1; option php_namespace = "one";
+    // b.proto: package acme.v1; option php_namespace = "two";
+    ```
+
+    ## Use instead
+    ```proto
+    // a.proto and b.proto: package acme.v1; option php_namespace = "one";
+    ```
+
+    ## References
+    - buf lint rule `PACKAGE_SAME_PHP_NAMESPACE`: https://buf.build/docs/lint/rules/#package_same_php_namespace
+    """
+    yield from same_option(docs, "php_namespace")

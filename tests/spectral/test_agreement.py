@@ -18,11 +18,11 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.spectral.cases import CASES, DATA, ROOT, compared_rules
 
 from apictl.core.config import Config
 from apictl.core.loader import display_path
 from apictl.lint.engine import lint_file
+from tests.spectral.cases import CASES, DATA, ROOT, compared_rules
 
 Row = tuple[str, str, int, int, str, str]
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from tests.cli.helpers import invoke
 
 DATA = Path("tests/spectral/data")

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.spectral.conftest import DATA
 
 from apictl.lint.spectral.functions import CORE, FunctionContext, OptionsError
 from apictl.lint.spectral.jsvalues import UNDEFINED
+from tests.spectral.conftest import DATA
 
 CASES: list[dict[str, Any]] = yaml.safe_load((DATA / "functions" / "cases.yaml").read_text(encoding="utf-8"))
 

@@ -13,11 +13,11 @@ import json
 from typing import Any
 
 import pytest
-from tests.spectral.conftest import DATA, workspace_from_data
 
 from apictl.lint.spectral.jsonpath import JsonPathError, parse_path
 from apictl.lint.spectral.resolved import ResolvedView
 from apictl.lint.spectral.traversal import Frame, Traversal
+from tests.spectral.conftest import DATA, workspace_from_data
 
 JSONPATH = DATA / "jsonpath"
 EXPRESSIONS: list[str] = json.loads((JSONPATH / "expressions.json").read_text(encoding="utf-8"))

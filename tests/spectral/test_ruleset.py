@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.spectral.conftest import workspace_from_data
 
 from apictl.core.config import parse_config
 from apictl.core.diagnostic import Severity
 from apictl.core.errors import ConfigError
 from apictl.lint.spectral import builtin_rules, document_formats, load_ruleset, run
 from apictl.lint.spectral.ruleset import Ruleset
+from tests.spectral.conftest import workspace_from_data
 
 OAS3 = {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}
 OAS2 = {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}

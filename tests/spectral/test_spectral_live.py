@@ -8,6 +8,7 @@ import json
 import subprocess
 
 import pytest
+
 from tests.spectral.cases import CASES, ROOT, SEVERITIES, compared_rules
 from tests.spectral.conftest import HAVE_SPECTRAL, SPECTRAL
 from tests.spectral.test_agreement import Row, apictl_results

@@ -134,7 +134,7 @@ class _Run:
             if value is not None:
                 found = fields.targets(value, then.field)
             else:
-                found = [(r, v) for r, v, _ in fields.node_targets(view, node, then.field, key)]
+                found = [(r, v) for r, v, _ in fields.node_targets(view, node, then.field, key, function.deep)]
             for rel, target in found:
                 if not function.accepts(target):
                     continue  # Spectral skips values its input schema rejects

@@ -76,11 +76,15 @@ def targets(value: Any, field: str | None) -> list[tuple[list[Any], Any]]:
 Walked = tuple[Any, list[str], "str | None"]
 
 
-def node_targets(view: Any, node: Any, field: str | None, key: Any) -> list[tuple[list[Any], Any, Walked | None]]:
+def node_targets(
+    view: Any, node: Any, field: str | None, key: Any, deep: bool = True
+) -> list[tuple[list[Any], Any, Walked | None]]:
     """`targets` for a node of the resolved view, resolving only what the field
-    reaches; for a member path also where the walk ended (for `ResolvedView.finish`)."""
+    reaches; for a member path also where the walk ended (for `ResolvedView.finish`).
+    `deep=False`: the function only looks at the value's own keys, items or
+    truthiness, which are the same written and resolved, so nothing is resolved."""
     raw = node.raw
-    if field is None and type(raw) is not dict and type(raw) is not list:
+    if field is None and ((type(raw) is not dict and type(raw) is not list) or not deep):
         return [([], raw, None)]
     if field is None or not isinstance(raw, (dict, list)) or field.startswith("$") or field == "@key":
         value = raw if field == "@key" else view.value(node)
@@ -93,7 +97,7 @@ def node_targets(view: Any, node: Any, field: str | None, key: Any) -> list[tupl
         if len(tail) == 1 and tail[0] == "length" and isinstance(current.raw, list):
             return [(rel, len(current.raw), walked)]
         return [(rel, UNDEFINED, walked)]
-    return [(rel, view.value(current), walked)]
+    return [(rel, view.value(current) if deep else current.raw, walked)]
 
 
 def evaluate(jp: JsonPath, value: Any) -> list[tuple[list[Any], Any]]:

@@ -64,6 +64,7 @@ class CoreFunction:
     prepare: Prepare  # validates `functionOptions` (raises OptionsError) and precomputes what it can
     accepts: Callable[[Any], bool] = _any  # Spectral skips values that fail the input schema
     uses_context: bool = False  # reads the context (path, formats, references); else it gets a shared one
+    deep: bool = True  # looks below the value's own keys/items (else it gets the value as written: cheaper)
 
 
 def no_options(name: str) -> Prepare:

@@ -77,4 +77,4 @@ def run(value: Any, options: Options, ctx: FunctionContext) -> list[Result] | No
     return [Result(f"must be {options.type} case")]
 
 
-FUNCTION = CoreFunction("casing", run, prepare, lambda v: isinstance(v, str) and len(v) >= 1)
+FUNCTION = CoreFunction("casing", run, prepare, lambda v: isinstance(v, str) and len(v) >= 1, deep=False)

@@ -14,4 +14,4 @@ def run(value: Any, options: Any, ctx: FunctionContext) -> list[Result] | None:
     return None
 
 
-FUNCTION = CoreFunction("defined", run, no_options("defined"))
+FUNCTION = CoreFunction("defined", run, no_options("defined"), deep=False)

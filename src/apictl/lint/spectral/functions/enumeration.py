@@ -38,4 +38,6 @@ def run(value: Any, values: list[Any], ctx: FunctionContext) -> list[Result] | N
     return None
 
 
-FUNCTION = CoreFunction("enumeration", run, prepare, lambda v: v is None or isinstance(v, (str, int, float)))
+FUNCTION = CoreFunction(
+    "enumeration", run, prepare, lambda v: v is None or isinstance(v, (str, int, float)), deep=False
+)

@@ -14,4 +14,4 @@ def run(value: Any, options: Any, ctx: FunctionContext) -> list[Result] | None:
     return None
 
 
-FUNCTION = CoreFunction("falsy", run, no_options("falsy"))
+FUNCTION = CoreFunction("falsy", run, no_options("falsy"), deep=False)

@@ -48,4 +48,4 @@ def _accepts(v: Any) -> bool:
     return isinstance(v, (dict, list, str)) or is_number(v)
 
 
-FUNCTION = CoreFunction("length", run, prepare, _accepts)
+FUNCTION = CoreFunction("length", run, prepare, _accepts, deep=False)

@@ -18,4 +18,4 @@ def run(value: Any, properties: list[str], ctx: FunctionContext) -> list[Result]
     return None
 
 
-FUNCTION = CoreFunction("or", run, prepare, is_object)
+FUNCTION = CoreFunction("or", run, prepare, is_object, deep=False)

@@ -57,4 +57,4 @@ def run(value: Any, options: Options, ctx: FunctionContext) -> list[Result] | No
     return results or None
 
 
-FUNCTION = CoreFunction("pattern", run, prepare, is_string)
+FUNCTION = CoreFunction("pattern", run, prepare, is_string, deep=False)

@@ -14,4 +14,4 @@ def run(value: Any, options: Any, ctx: FunctionContext) -> list[Result] | None:
     return None
 
 
-FUNCTION = CoreFunction("truthy", run, no_options("truthy"))
+FUNCTION = CoreFunction("truthy", run, no_options("truthy"), deep=False)

@@ -14,4 +14,4 @@ def run(value: Any, options: Any, ctx: FunctionContext) -> list[Result] | None:
     return None
 
 
-FUNCTION = CoreFunction("undefined", run, no_options("undefined"))
+FUNCTION = CoreFunction("undefined", run, no_options("undefined"), deep=False)

@@ -49,4 +49,4 @@ def run(value: Any, location: tuple[str, ...], ctx: FunctionContext) -> list[Res
     return results
 
 
-FUNCTION = CoreFunction("unreferencedReusableObject", run, prepare, is_object, uses_context=True)
+FUNCTION = CoreFunction("unreferencedReusableObject", run, prepare, is_object, uses_context=True, deep=False)

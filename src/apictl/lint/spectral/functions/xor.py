@@ -50,4 +50,4 @@ def run(value: Any, properties: list[str], ctx: FunctionContext) -> list[Result]
     return results
 
 
-FUNCTION = CoreFunction("xor", run, prepare, is_object)
+FUNCTION = CoreFunction("xor", run, prepare, is_object, deep=False)

@@ -4,7 +4,7 @@ same code that compares pact parts."""
 
 from __future__ import annotations
 
-from urllib.parse import quote, unquote, urlencode
+from urllib.parse import quote, urlencode
 
 from apictl.contract.body import PRESENT, Body
 from apictl.contract.pact import HttpRequest, HttpResponse, parse_query_string
@@ -18,7 +18,7 @@ def request_from_wire(request: Request) -> HttpRequest:
     content_type = request.header("content-type") or ""
     return HttpRequest(
         method=request.method,
-        path=unquote(request.path),
+        path=request.path,  # as sent: the matcher compares it written and decoded
         query=parse_query_string(request.query) if request.query else None,
         headers=headers,
         body=Body.of_bytes(request.body, content_type),
@@ -37,7 +37,7 @@ def request_to_wire(request: HttpRequest) -> Request:
     body = request.body.raw if request.body.state == PRESENT else b""
     if body and request.body.content_type and not any(name == "content-type" for name, _ in headers):
         headers.append(("content-type", request.body.content_type))
-    return Request(request.method, quote(request.path, safe="/:@!$&'()*+,;=-._~"), query, headers, body)
+    return Request(request.method, quote(request.path, safe="/:@!$&'()*+,;=-._~%"), query, headers, body)
 
 
 def response_from_wire(response: Response) -> HttpResponse:

@@ -10,7 +10,7 @@ carry more than the pact shows."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import unquote_plus
+from urllib.parse import unquote, unquote_plus
 
 from apictl.contract.matching.bodies import compare_bodies
 from apictl.contract.matching.context import MatchContext
@@ -45,11 +45,14 @@ def match_query(expected: HttpRequest, actual: HttpRequest) -> list[Mismatch]:
 
 
 def match_path(expected: HttpRequest, path: str) -> list[Mismatch]:
+    """Paths compare as written or percent-decoded (pacts write both)."""
     rule = expected.rules.get("path").get("")
     if rule is not None:
         problems = check_all(rule.matchers, rule.combine, expected.path, path, textual=True)
+        if problems and unquote(path) != path:
+            problems = check_all(rule.matchers, rule.combine, expected.path, unquote(path), textual=True) and problems
         return [Mismatch(PATH, "", expected.path, path, p) for p in problems]
-    if expected.path == path:
+    if expected.path == path or unquote(expected.path) == unquote(path):
         return []
     return [Mismatch(PATH, "", expected.path, path, f"Expected path '{expected.path}' but received '{path}'")]
 

@@ -72,6 +72,22 @@ def _field(letter: str, count: int) -> str:
     return r"\d+"  # Q, w, W, F, A, N and friends: numbers
 
 
+def _quoted(pattern: str, start: int) -> tuple[str, int]:
+    """The literal text quoted from `start` (after the opening quote); `''` in it is a quote."""
+    out = []
+    i = start
+    while i < len(pattern):
+        if pattern[i] == "'":
+            if pattern.startswith("''", i):
+                out.append("'")
+                i += 2
+                continue
+            return "".join(out), i + 1
+        out.append(pattern[i])
+        i += 1
+    raise ValueError(f"unterminated quote in date pattern {pattern!r}")
+
+
 @lru_cache(maxsize=256)
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     out: list[str] = []
@@ -81,15 +97,12 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     while i < len(pattern):
         ch = pattern[i]
         if ch == "'":
-            end = pattern.find("'", i + 1)
-            if end == i + 1:  # '' is a quote
+            if pattern.startswith("''", i):  # '' is a quote
                 out.append("'")
                 i += 2
                 continue
-            if end == -1:
-                raise ValueError(f"unterminated quote in date pattern {pattern!r}")
-            out.append(re.escape(pattern[i + 1 : end]))
-            i = end + 1
+            literal, i = _quoted(pattern, i + 1)
+            out.append(re.escape(literal))
         elif ch == "[":
             out.append("(?:")
             depth += 1

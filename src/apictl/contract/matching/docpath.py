@@ -36,6 +36,12 @@ class PathError(ValueError):
     pass
 
 
+class Index(str):
+    """A list position among a place's fragments (rendered `[3]`, not `.3`)."""
+
+    __slots__ = ()
+
+
 @lru_cache(maxsize=4096)
 def parse(path: str) -> tuple[Token, ...]:
     """`$.a[0]['b c'].*` -> root, field a, index 0, field "b c", star. A path
@@ -92,7 +98,7 @@ def render(path: tuple[str, ...]) -> str:
     for i, fragment in enumerate(path):
         if i == 0:
             out = fragment
-        elif fragment.isdigit():
+        elif isinstance(fragment, Index):
             out += f"[{fragment}]"
         elif re.fullmatch(r"[A-Za-z_@#][\w@#-]*", fragment):
             out += "." + fragment

@@ -155,7 +155,7 @@ class _Comparer:
         if pad and len(actual) > len(items):
             items += [expected[0]] * (len(actual) - len(items))
         for index, value in enumerate(items):
-            item_path = (*path, str(index))
+            item_path = (*path, docpath.Index(index))
             if index < len(actual):
                 self.compare(item_path, value, actual[index], ctx)
             elif not ctx.defined(item_path) and pad:

@@ -104,7 +104,7 @@ class _Comparer:
         want_groups = _groups(want)
         for tag, group in _groups(got).items():
             name = local(tag)
-            group_paths = ((*paths[0], name), (*paths[-1], str(group[0][0]), name))
+            group_paths = ((*paths[0], name), (*paths[-1], docpath.Index(group[0][0]), name))
             if tag not in want_groups:
                 if not allow or self.ctx.type_matcher_defined(*group_paths):
                     self.add(paths[0], None, name, f"Unexpected child <{name}/>")
@@ -128,7 +128,7 @@ class _Comparer:
 
     @staticmethod
     def _child_paths(paths: Paths, name: str, index: int) -> Paths:
-        return ((*paths[0], name), (*paths[-1], str(index), name))
+        return ((*paths[0], name), (*paths[-1], docpath.Index(index), name))
 
     def text(self, paths: Paths, expected: ElementTree.Element, actual: ElementTree.Element) -> None:
         want, got = _text(expected), _text(actual)

@@ -4,6 +4,7 @@ serve until stopped."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,14 +60,26 @@ def run_stub(args: StubArgs) -> int:
             error(f"--provider-state is not a valid regular expression: {exc}")
             return EXIT_ERROR
     try:
-        engine = build_engine(args, load_pacts(args.pacts))
+        pacts = load_pacts(args.pacts)
+        engine = build_engine(args, pacts)
     except ApictlError as exc:
         error(str(exc))
         return EXIT_ERROR
+    _warn_contradictions(pacts)
     if not engine.entries:
         error("no HTTP interactions to serve (check the pacts and the --provider-state/--consumer/--provider filters)")
         return EXIT_ERROR
     return _serve(args, engine)
+
+
+def _warn_contradictions(pacts: list[Any]) -> None:
+    """Examples that fail their own matchers: the stub serves them, but says so."""
+    from apictl.contract.examples import example_problems
+
+    for pact in pacts:
+        for d in example_problems(pact):
+            where = f"{d.uri}:{d.line}:{d.col}" if d.span else d.uri
+            sys.stderr.write(f"apictl: warning: {where}: {d.message}\n")
 
 
 def build_engine(args: StubArgs, pacts: list[Any]) -> Any:

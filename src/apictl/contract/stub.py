@@ -19,10 +19,12 @@ import random
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from apictl.contract.body import PRESENT, is_json
 from apictl.contract.generators import GenerationContext, GeneratorError, apply_generators
 from apictl.contract.matching import Mismatch, match_request
+from apictl.contract.matching.http import match_path
 from apictl.contract.pact import HttpInteraction, HttpRequest, Pact
 from apictl.contract.wire import request_from_wire
 from apictl.serve.messages import ERROR, Request, Response, Violation
@@ -70,6 +72,8 @@ class StubEngine:
     options: StubOptions = field(default_factory=StubOptions)
     entries: list[Entry] = field(init=False)
     rng: random.Random = field(init=False)
+    _by_path: dict[tuple[str, str], list[Entry]] | None = field(init=False, default=None)
+    _by_rule: dict[str, list[Entry]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.options.seed)
@@ -101,8 +105,8 @@ class StubEngine:
     def _answer(self, request: Request) -> Response:
         actual = request_from_wire(request)
         wanted_state = request.header(self.options.state_header.lower())
-        results = [(entry, match_request(entry.interaction.request, actual)) for entry in self.entries]
-        matching = [entry for entry, mismatches in results if not mismatches]
+        candidates = self._candidates(actual.method.upper(), actual.path)
+        matching = [e for e in candidates if not match_request(e.interaction.request, actual)]
         if wanted_state is not None:
             in_state = [e for e in matching if wanted_state in e.interaction.state_names]
             if not in_state and matching:
@@ -112,10 +116,27 @@ class StubEngine:
         if wanted_description is not None:
             matching = [e for e in matching if e.interaction.description == wanted_description]
         if not matching:
+            results = [(entry, match_request(entry.interaction.request, actual)) for entry in self.entries]
             return self._no_match(request, results)
         # without a state asked for, an interaction that needs none is the default
         best = max(matching, key=lambda e: (wanted_state is None and not e.interaction.states, e.specificity, -e.order))
         return self._respond(best, request)
+
+    def _candidates(self, method: str, path: str) -> list[Entry]:
+        """Entries for this method and path (most interactions are other endpoints):
+        looked up by decoded path, plus those whose path is a rule; in file order."""
+        if self._by_path is None:
+            self._by_path, self._by_rule = {}, {}
+            for e in self.entries:
+                request = e.interaction.request
+                key = request.method.upper()
+                if request.rules.get("path"):
+                    self._by_rule.setdefault(key, []).append(e)
+                else:
+                    self._by_path.setdefault((key, unquote(request.path)), []).append(e)
+        exact = self._by_path.get((method, unquote(path)), [])
+        ruled = [e for e in self._by_rule.get(method, []) if not match_path(e.interaction.request, path)]
+        return sorted(exact + ruled, key=lambda e: e.order) if ruled else exact
 
     def _respond(self, entry: Entry, request: Request) -> Response:
         expected = entry.interaction.response

@@ -9,6 +9,7 @@ carry more than the pact shows."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, unquote_plus
 
@@ -44,6 +45,11 @@ def match_query(expected: HttpRequest, actual: HttpRequest) -> list[Mismatch]:
     return compare_params(expected.query, actual.query, expected.rules.get("query"))
 
 
+@lru_cache(maxsize=8192)
+def _decoded(path: str) -> str:
+    return unquote(path) if "%" in path else path
+
+
 def match_path(expected: HttpRequest, path: str) -> list[Mismatch]:
     """Paths compare as written or percent-decoded (pacts write both)."""
     rule = expected.rules.get("path").get("")
@@ -52,7 +58,7 @@ def match_path(expected: HttpRequest, path: str) -> list[Mismatch]:
         if problems and unquote(path) != path:
             problems = check_all(rule.matchers, rule.combine, expected.path, unquote(path), textual=True) and problems
         return [Mismatch(PATH, "", expected.path, path, p) for p in problems]
-    if expected.path == path or unquote(expected.path) == unquote(path):
+    if expected.path == path or _decoded(expected.path) == _decoded(path):
         return []
     return [Mismatch(PATH, "", expected.path, path, f"Expected path '{expected.path}' but received '{path}'")]
 

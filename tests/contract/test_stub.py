@@ -163,3 +163,34 @@ def test_percent_encoded_paths_match_either_way() -> None:
     assert engine.handle(Request("GET", "/items/item%2099")).status == 404
     interaction.request.path = "/items/item 99"
     assert engine.handle(Request("GET", "/items/item%2099")).status == 404
+
+
+def test_the_stub_as_an_httpx_transport() -> None:
+    import httpx
+
+    from apictl.contract.transport import stub_transport
+
+    engine = StubEngine([load_pact(PACTS / "orders-inventory-v3.json")], StubOptions(seed=2))
+    with httpx.Client(transport=stub_transport(engine), base_url="http://inventory") as client:
+        created = client.post("/items/9/reservations?dryRun=false", json={"quantity": 1})
+        assert created.status_code == 201 and created.json()["id"] == 42
+        assert client.get("/items/9").status_code == 500
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        Request(
+            "POST", "/items/7/reservations", "dryRun=false", [("content-type", "application/json")], b"[" * 100_000
+        ),
+        Request("POST", "/items/7/reservations", "dryRun=false", [("content-type", "application/json")], b"\xff\xfe{"),
+        Request("POST", "/items/7/reservations", "dryRun=false", [("content-type", "application/xml")], b"<a>"),
+        Request("GET", "/%zz%", "a=%ff&&=&b", [("accept", "\x00")]),
+        Request("BREW", "/", "", [], b""),
+    ],
+)
+def test_hostile_requests_get_a_mismatch_report(request_: Request) -> None:
+    engine = StubEngine([load_pact(PACTS / "orders-inventory-v3.json")])
+    response = engine.handle(request_)
+    assert response.status == 500
+    assert "No interaction matched" in str(_json(response.body))

@@ -76,7 +76,10 @@ class Body:
     def json_value(self) -> Any:
         """The parsed JSON body; raises ValueError when it is not JSON."""
         if self._json is _UNPARSED:
-            self._json = json.loads(self.raw.decode("utf-8"))
+            try:
+                self._json = json.loads(self.raw.decode("utf-8"))
+            except RecursionError:
+                raise ValueError("the JSON nests too deeply") from None
         return self._json
 
     def display(self) -> str:

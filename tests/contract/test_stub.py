@@ -194,3 +194,22 @@ def test_hostile_requests_get_a_mismatch_report(request_: Request) -> None:
     response = engine.handle(request_)
     assert response.status == 500
     assert "No interaction matched" in str(_json(response.body))
+
+
+def test_recorded_framing_headers_are_not_replayed(tmp_path: Path) -> None:
+    pact = {
+        "consumer": {"name": "c"},
+        "provider": {"name": "p"},
+        "interactions": [
+            {
+                "description": "d",
+                "request": {"method": "GET", "path": "/"},
+                "response": {"status": 200, "headers": {"Content-Length": "999", "X-Id": "1"}, "body": "hi"},
+            }
+        ],
+    }
+    path = tmp_path / "pact.json"
+    path.write_text(json.dumps(pact))
+    response = StubEngine([load_pact(path)]).handle(Request("GET", "/"))
+    assert response.header("content-length") is None and response.header("x-id") == "1"
+    assert response.body == b"hi" and response.header("content-type") == "text/plain"

@@ -111,3 +111,14 @@ def test_the_stub_serves_pacts_over_http(stub: tuple[int, subprocess.Popen[bytes
     assert f"apictl contract stub listening on http://127.0.0.1:{port}" in text
     assert '"path": "/items/42?fields=name&fields=stock", "status": 200' in text
     assert "apictl contract stub stopped" in text
+
+
+def test_a_port_in_use_is_one_error_line() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = invoke("contract", "stub", "--port", str(port), PACTS)
+    assert result.exit_code == 2
+    assert_error_lines(result)
+    assert first_error(result).startswith(f"apictl: error: cannot listen on 127.0.0.1:{port}")

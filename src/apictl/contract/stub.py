@@ -36,6 +36,7 @@ CORS_HEADERS = [
     ("access-control-expose-headers", "*"),
 ]
 CLOSEST = 3  # interactions shown in a mismatch report
+FRAMING_HEADERS = {"content-length", "transfer-encoding", "connection"}  # the server writes its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,12 @@ class StubEngine:
 
     def _respond(self, entry: Entry, request: Request) -> Response:
         expected = entry.interaction.response
-        headers = [(name, value) for name, values in (expected.headers or {}).items() for value in values]
+        headers = [
+            (name, value)
+            for name, values in (expected.headers or {}).items()
+            if name.lower() not in FRAMING_HEADERS
+            for value in values
+        ]
         body = expected.body
         content_type = body.content_type if body.state == PRESENT else ""
         if content_type and not any(name.lower() == "content-type" for name, _ in headers):

@@ -168,3 +168,19 @@ def test_type_matcher_on_a_list_compares_items_with_the_first() -> None:
 )
 def test_java_date_patterns(value: str, pattern: str, ok: bool) -> None:
     assert (check_datetime(value, pattern) is None) is ok
+
+
+@pytest.mark.parametrize(
+    ("regex", "good", "bad"),
+    [
+        ("(?<year>\\d{4})-\\d{2}", "2024-01", "24-01"),
+        ("\\p{Alpha}+\\p{Digit}", "abc1", "ab-1"),
+        ("\\P{Digit}+", "abc", "a1"),
+        ("\\p{L}+", "Zürich", "Zürich1"),
+        ("abc\\z", "abc", "abcd"),
+    ],
+)
+def test_java_regexes(regex: str, good: str, bad: str) -> None:
+    rule = _m({"match": "regex", "regex": regex})
+    assert check(rule, "", good) is None
+    assert check(rule, "", bad) is not None

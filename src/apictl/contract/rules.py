@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from apictl.contract.located import Where
+from apictl.contract.regexes import compile_regex
 from apictl.core.jsontypes import json_type
 from apictl.core.pointer import join
 
@@ -144,7 +145,7 @@ def normalise_matcher(raw: Any, where: Where, pointer: str) -> dict[str, Any]:
         if not isinstance(regex, str):
             raise where.error(pointer, "a regex matcher needs a 'regex' string")
         try:
-            re.compile(regex)
+            compile_regex(regex)
         except re.error as exc:
             raise where.error(join(pointer, "regex"), f"invalid regular expression {regex!r}: {exc}") from None
     if canonical == "arrayContains":

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from typing import Any
 
 from apictl.contract.matching import datetimes
 from apictl.contract.matching.mismatch import show, type_name
+from apictl.contract.regexes import compile_regex
 from apictl.core.jsontypes import json_type
 
 STRUCTURAL = {"values", "eachKey", "eachValue", "arrayContains"}
@@ -39,14 +39,9 @@ STATUS_CLASSES = {
 }
 
 
-@lru_cache(maxsize=1024)
-def compiled(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
-
-
 def regex_matches(regex: str, text: str) -> bool:
     """Pact regexes must match the whole value (as pact-jvm and the spec say)."""
-    return compiled(regex).fullmatch(text) is not None
+    return compile_regex(regex).fullmatch(text) is not None
 
 
 def as_text(value: Any) -> str:

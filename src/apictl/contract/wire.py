@@ -33,11 +33,22 @@ def request_to_wire(request: HttpRequest) -> Request:
     else:
         pairs = [(k, v) for k, values in (request.query or {}).items() for v in values]
         query = "&".join(quote(k, safe="") if v is None else urlencode([(k, v)], quote_via=quote) for k, v in pairs)
-    headers = [(name.lower(), value) for name, values in (request.headers or {}).items() for value in values]
-    body = request.body.raw if request.body.state == PRESENT else b""
-    if body and request.body.content_type and not any(name == "content-type" for name, _ in headers):
-        headers.append(("content-type", request.body.content_type))
+    headers, body = _headers_and_body(request.headers, request.body)
     return Request(request.method, quote(request.path, safe="/:@!$&'()*+,;=-._~%"), query, headers, body)
+
+
+def response_to_wire(response: HttpResponse) -> Response:
+    """A pact response as a provider would send it (examples, no generators)."""
+    headers, body = _headers_and_body(response.headers, response.body)
+    return Response(response.status if response.status is not None else 200, headers, body)
+
+
+def _headers_and_body(written: dict[str, list[str]] | None, body: Body) -> tuple[list[tuple[str, str]], bytes]:
+    headers = [(name.lower(), value) for name, values in (written or {}).items() for value in values]
+    raw = body.raw if body.state == PRESENT else b""
+    if raw and body.content_type and not any(name == "content-type" for name, _ in headers):
+        headers.append(("content-type", body.content_type))
+    return headers, raw
 
 
 def response_from_wire(response: Response) -> HttpResponse:

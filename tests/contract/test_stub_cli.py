@@ -122,3 +122,17 @@ def test_a_port_in_use_is_one_error_line() -> None:
     assert result.exit_code == 2
     assert_error_lines(result)
     assert first_error(result).startswith(f"apictl: error: cannot listen on 127.0.0.1:{port}")
+
+
+def test_help_loads_no_engine() -> None:
+    code = (
+        "import sys\nfrom apictl.cli import main\n"
+        "sys.argv = ['apictl', 'contract', 'stub', '--help']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None), exc.code\n"
+        "heavy = ('uvicorn', 'httpx', 'orjson', 'yaml', 'apictl.contract', 'apictl.serve')\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "LOADED []"

@@ -38,6 +38,8 @@ def stub(
     cors: bool = typer.Option(False, "--cors", help="Answer CORS preflight (OPTIONS) requests."),
     log_format: str = typer.Option("text", "--log-format", help="Request log: text, json or none."),
     seed: int = typer.Option(None, "--seed", help="Seed for generated values (reproducible responses)."),
+    strict: bool = typer.Option(False, "--strict", help="Refuse pacts whose examples contradict their own matchers."),
+    watch: bool = typer.Option(False, "--watch", help="Reload the pacts when their files change."),
 ) -> None:
     """Serve pacts as a stub provider: each request is answered with the response
     of the interaction whose request it matches (Pact matching rules), generators
@@ -56,5 +58,7 @@ def stub(
         cors,
         log_format,
         seed,
+        strict,
+        watch,
     )
     raise typer.Exit(run_stub(args))

@@ -25,6 +25,8 @@ class StubArgs:
     cors: bool = False
     log_format: str = "text"
     seed: int | None = None
+    strict: bool = False  # examples contradicting their matchers are errors, not warnings
+    watch: bool = False
 
 
 def load_pacts(paths: list[str]) -> list[Any]:
@@ -65,21 +67,51 @@ def run_stub(args: StubArgs) -> int:
     except ApictlError as exc:
         error(str(exc))
         return EXIT_ERROR
-    _warn_contradictions(pacts)
+    if _report_contradictions(pacts, args.strict) and args.strict:
+        return EXIT_ERROR
     if not engine.entries:
         error("no HTTP interactions to serve (check the pacts and the --provider-state/--consumer/--provider filters)")
         return EXIT_ERROR
     return _serve(args, engine)
 
 
-def _warn_contradictions(pacts: list[Any]) -> None:
-    """Examples that fail their own matchers: the stub serves them, but says so."""
+def _report_contradictions(pacts: list[Any], strict: bool) -> int:
+    """Examples that fail their own matchers: warnings (the stub serves them
+    anyway), or errors with --strict. Returns how many."""
     from apictl.contract.examples import example_problems
 
+    level = "error" if strict else "warning"
+    count = 0
     for pact in pacts:
         for d in example_problems(pact):
             where = f"{d.uri}:{d.line}:{d.col}" if d.span else d.uri
-            sys.stderr.write(f"apictl: warning: {where}: {d.message}\n")
+            sys.stderr.write(f"apictl: {level}: {where}: {d.message}\n")
+            count += 1
+    return count
+
+
+def _watcher(args: StubArgs, engine: Any, app: Any) -> Any:
+    """--watch: reload the pact files when they change; a broken file keeps
+    the previous pacts serving (see mock/watch.py)."""
+    from apictl.cli.mock_log import say
+    from apictl.mock.watch import watch_files
+
+    def files(pacts: list[Any]) -> list[Path]:
+        return [Path(p.document.path) for p in pacts if p.document is not None and p.document.path]
+
+    def reload() -> Any:
+        fresh = build_engine(args, load_pacts(args.pacts))
+        return fresh.handle, files(fresh.pacts)
+
+    def notify(message: str) -> None:
+        say(args.log_format, message.replace("contract", "pacts"))
+
+    async def start() -> None:
+        import asyncio
+
+        asyncio.get_running_loop().create_task(watch_files(files(engine.pacts), reload, app, notify))
+
+    return start
 
 
 def build_engine(args: StubArgs, pacts: list[Any]) -> Any:
@@ -113,6 +145,13 @@ def _serve(args: StubArgs, engine: Any) -> int:
         f"{p.uri} ({p.consumer} -> {p.provider}, pact v{p.version}, {len(p.http())} interactions)" for p in engine.pacts
     ]
     say(args.log_format, f"apictl contract stub listening on http://{host}:{port}", contracts=served)
-    outcome = serve_workers(lambda: AsgiApp(engine.handle, make_logger(args.log_format)), sock, 1)
+
+    def make_app() -> AsgiApp:
+        app = AsgiApp(engine.handle, make_logger(args.log_format))
+        if args.watch:
+            app.on_startup = _watcher(args, engine, app)
+        return app
+
+    outcome = serve_workers(make_app, sock, 1)
     say(args.log_format, "apictl contract stub stopped")
     return outcome.exit_code

@@ -30,6 +30,11 @@ def stub(
         "--provider-state-header-name",
         help="Request header naming the provider state to answer for, when several interactions match.",
     ),
+    state_param: str = typer.Option(
+        "pact-provider-state",
+        "--provider-state-param-name",
+        help="Query parameter naming the provider state (removed before matching); like the header.",
+    ),
     empty_state: bool = typer.Option(
         False, "--empty-provider-state", help="With --provider-state, also serve interactions without a state."
     ),
@@ -60,5 +65,6 @@ def stub(
         seed,
         strict,
         watch,
+        state_param,
     )
     raise typer.Exit(run_stub(args))

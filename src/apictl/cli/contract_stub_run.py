@@ -27,6 +27,7 @@ class StubArgs:
     seed: int | None = None
     strict: bool = False  # examples contradicting their matchers are errors, not warnings
     watch: bool = False
+    state_param: str = "pact-provider-state"
 
 
 def load_pacts(paths: list[str]) -> list[Any]:
@@ -121,6 +122,7 @@ def build_engine(args: StubArgs, pacts: list[Any]) -> Any:
         state_pattern=args.provider_state,
         empty_state=args.empty_state,
         state_header=args.state_header,
+        state_param=args.state_param,
         consumers=tuple(args.consumers),
         providers=tuple(args.providers),
         cors=args.cors,

@@ -40,7 +40,8 @@ STATUS_CLASSES = {
 
 
 def regex_matches(regex: str, text: str) -> bool:
-    """Pact regexes must match the whole value (as pact-jvm and the spec say)."""
+    """Pact regexes must match the whole value: the specification's own cases
+    say so (`alligator named .{4}` does not match `alligator named brent`)."""
     return compile_regex(regex).fullmatch(text) is not None
 
 

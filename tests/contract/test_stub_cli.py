@@ -161,3 +161,19 @@ def test_watch_reloads_changed_pacts(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=20)
     assert "pacts reloaded" in out.decode() and "reload failed" in out.decode()
+
+
+def test_port_zero_picks_a_free_port_and_says_which() -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    cmd = [sys.executable, "-m", "apictl", "contract", "stub", "--port", "0", str(PACTS / "orders-inventory-v2.json")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline().decode()
+        assert first.startswith("apictl contract stub listening on http://127.0.0.1:"), first
+        port = int(first.rsplit(":", 1)[1])
+        assert port > 0
+        assert httpx.get(f"http://127.0.0.1:{port}/items/99", timeout=10).status_code == 404
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=20)

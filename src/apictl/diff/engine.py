@@ -47,13 +47,17 @@ class DiffContext:
 
     today: date = field(default_factory=date.today)
     options: dict[str, Any] = field(default_factory=dict)
+    # the deprecation policy (minimum days between deprecation and sunset), shared by the rules
+    # on operations, parameters and properties: the options of the active rule that declares it
+    policy: dict[str, Any] = field(default_factory=dict)
 
 
 def diff(old: Side, new: Side, active: list[ActiveRule] | None = None, today: date | None = None) -> list[Diagnostic]:
     if active is None:
         active = [(r, r.severity, dict(r.options)) for r in load_rules()]
     changes = Pairing(old, new).changes()
-    return to_diagnostics(dispatch(changes, active, DiffContext(today=today or date.today())))
+    policy = next((dict(opts) for _, _, opts in active if "deprecation_days_stable" in opts), {})
+    return to_diagnostics(dispatch(changes, active, DiffContext(today=today or date.today(), policy=policy)))
 
 
 def dispatch(
@@ -320,6 +324,7 @@ class Pairing:
 
     def _parameters(self, o: Node, n: Node, where: Where) -> Iterator[Change]:
         op_, np_ = self._params(self.old, o), self._params(self.new, n)
+        own = {(p.value.get("in"), p.value.get("name")) for p in operation_parameters(self.new.ws, n, inherited=False)}
         for key, p in op_.items():
             w = _with(where, section=m.PARAMETER, param_in=key[0], param_name=str(p.value.get("name")))
             if key not in np_:
@@ -339,6 +344,13 @@ class Pairing:
                 yield Change(
                     m.PARAMETER_CHANGED, w, p, q, detail={"field": "deprecated", "new": bool(q.value.get("deprecated"))}
                 )
+            elif q.value.get("deprecated") is True and p.value.get("x-sunset") != q.value.get("x-sunset"):
+                detail = {"field": "x-sunset", "old": p.value.get("x-sunset"), "new": q.value.get("x-sunset")}
+                yield Change(m.PARAMETER_CHANGED, w, p, q, detail=detail)
+            for fld in ("style", "explode", "allowReserved"):
+                a, b = _serialization(p.value, fld), _serialization(q.value, fld)
+                if a != b:
+                    yield Change(m.PARAMETER_CHANGED, w, p, q, detail={"field": fld, "old": a, "new": b})
             if bool(p.value.get("required")) != bool(q.value.get("required")):
                 yield Change(
                     m.PARAMETER_CHANGED, w, p, q, detail={"field": "required", "new": bool(q.value.get("required"))}
@@ -355,7 +367,11 @@ class Pairing:
                     None,
                     q,
                     old_parent=_loc(o),
-                    detail={"required": bool(q.value.get("required"))},
+                    detail={
+                        "required": bool(q.value.get("required")),
+                        # declared on the path item (for all its operations), not by the operation
+                        "path_level": (q.value.get("in"), q.value.get("name")) not in own,
+                    },
                 )
 
     def _param_schema(self, side: Side, p: Located) -> Located | None:
@@ -431,16 +447,23 @@ class Pairing:
     def _media(
         self, w: Where, oo: Located, no: Located, omedia: dict[str, Located | None], nmedia: dict[str, Located | None]
     ) -> Iterator[Change]:
+        renamed = _renamed_media_types([k for k in omedia if k not in nmedia], [k for k in nmedia if k not in omedia])
         for mt, schema in omedia.items():
-            mw = _with(w, media_type=mt)
-            if mt not in nmedia:
+            new_name = mt if mt in nmedia else renamed.get(mt)
+            mw = _with(w, media_type=new_name or mt)
+            if new_name is None:
                 yield Change(m.MEDIA_TYPE_REMOVED, mw, schema or oo, None, new_parent=no)
                 continue
-            new_schema = nmedia[mt]
+            new_schema = nmedia[new_name]
+            if new_name != mt:
+                yield Change(
+                    m.MEDIA_TYPE_RENAMED, mw, schema or oo, new_schema or no, detail=_media_rename(mt, new_name)
+                )
             if schema is not None and new_schema is not None:
                 yield from self._facts(mw, self.schemas.compare(schema, new_schema))
+        paired = set(renamed.values())
         for mt, schema in nmedia.items():
-            if mt not in omedia:
+            if mt not in omedia and mt not in paired:
                 yield Change(m.MEDIA_TYPE_ADDED, _with(w, media_type=mt), None, schema or no, old_parent=oo)
 
     # responses ---------------------------------------------------------------
@@ -571,3 +594,60 @@ def _lifecycle(value: dict[str, Any]) -> dict[str, Any]:
         "sunset": str(sunset) if sunset is not None else None,
         "stability": stability if isinstance(stability, str) else None,
     }
+
+
+_STYLE_DEFAULT = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
+
+
+def _serialization(param: dict[str, Any], fld: str) -> Any:
+    """A parameter's style / explode / allowReserved with the OpenAPI defaults filled in."""
+    if fld == "style":
+        return param.get("style", _STYLE_DEFAULT.get(str(param.get("in")), "form"))
+    if fld == "explode":
+        explode = param.get("explode")
+        return explode if isinstance(explode, bool) else _serialization(param, "style") == "form"
+    if fld == "allowReserved":
+        return param.get("allowReserved") is True
+    return param.get(fld)
+
+
+def _media_name(name: str) -> tuple[str, str, str, dict[str, str]] | None:
+    """(type, subtype, suffix, parameters) of a media type name; None when it has several suffixes."""
+    base, *params = name.split(";")
+    kind, _, sub = base.strip().lower().partition("/")
+    parts = sub.split("+")
+    if not kind or not sub or len(parts) > 2:
+        return None
+    args = {}
+    for p in params:
+        key, _, value = p.partition("=")
+        args[key.strip().lower()] = value.strip().strip('"')
+    return kind, parts[0], parts[1] if len(parts) == 2 else "", args
+
+
+def _contains(general: str, specific: str) -> bool:
+    """Whether `specific` is a specialization of `general` (oasdiff: `application/json` contains
+    `application/problem+json`; parameters are ignored)."""
+    a, b = _media_name(general), _media_name(specific)
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    if not a[2] and b[2] and b[2] == a[1]:
+        return True
+    return a[1] == b[1] and a[2] == b[2]
+
+
+def _renamed_media_types(removed: list[str], added: list[str]) -> dict[str, str]:
+    """Pairs of a removed and an added media type with related names (old -> new), like oasdiff."""
+    out: dict[str, str] = {}
+    for new in added:
+        for old in removed:
+            if old not in out and (_contains(old, new) or _contains(new, old)):
+                out[old] = new
+                break
+    return out
+
+
+def _media_rename(old: str, new: str) -> dict[str, Any]:
+    a, b = _media_name(old), _media_name(new)
+    params_changed = a is not None and b is not None and a[3] != b[3]
+    return {"old": old, "new": new, "parameters_changed": params_changed, "specialized": _contains(old, new)}

@@ -57,7 +57,12 @@ def flagged(change: Change, keyword: str) -> bool:
     if change.detail.get("read_only" if keyword == "readOnly" else "write_only"):
         return True
     loc = change.new or change.old
-    return change.kind != m.KEYWORD_CHANGED and isinstance(loc.value, dict) and loc.value.get(keyword) is True
+    return (
+        change.kind != m.KEYWORD_CHANGED
+        and loc is not None
+        and isinstance(loc.value, dict)
+        and loc.value.get(keyword) is True
+    )
 
 
 def in_request(change: Change) -> bool:
@@ -209,12 +214,14 @@ def sunset_problem(ctx: Any, value: dict[str, Any], old_value: dict[str, Any] | 
     if old_value is not None:
         before = sunset_date(old_value.get("x-sunset"))
         if before is not None and when < before and when < earliest:
+            least = f"at least `{days}` days from now" if days else "not in the past"
             return "changed-too-small", (
-                f"sunset date changed to an earlier date, from `{before}` to `{when}`: it must be at least "
-                f"`{days}` days from now"
+                f"sunset date changed to an earlier date, from `{before}` to `{when}`: it must be {least}"
             )
         return "", ""
     if when < earliest:
+        if days == 0:
+            return "too-small", f"sunset date `{when}` is in the past"
         return "too-small", f"sunset date `{when}` is too small, must be at least `{days}` days from now"
     return "", ""
 
@@ -301,3 +308,30 @@ def request_body(change: Change) -> bool:
 
 def response_body(change: Change) -> bool:
     return side(change) == "response"
+
+
+def list_of_types_rule(wanted: Callable[[bool, bool], bool]) -> Callable[[Change, Any], Iterator[BreakingFinding]]:
+    """The check of a rule reporting a changed list of types (`oneOf`/`anyOf` of single-type schemas)
+    when `wanted(in a request, narrowed)`: a request narrows when a type is removed, a response
+    widens when one is added."""
+
+    def check(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+        d = change.detail
+        if keyword(change) != "list-of-types":
+            return
+        added, removed = list(d.get("added") or ()), list(d.get("removed") or ())
+        request = in_request(change)
+        if not request and not in_response(change):
+            return
+        narrowed = bool(removed) if request else not added
+        if not wanted(request, narrowed):
+            return
+        types = ", ".join(removed if narrowed else added)
+        verb = "narrowed by removing" if narrowed else "widened by adding"
+        yield found(
+            change,
+            f"{subject(change)}: the list of types was {verb} `{types}`",
+            check_id(change, "list-of-types-narrowed" if narrowed else "list-of-types-widened"),
+        )
+
+    return check

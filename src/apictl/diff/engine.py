@@ -73,6 +73,8 @@ def dispatch(
             try:
                 for finding in rule.check(change, ctx) or ():
                     if isinstance(finding, BreakingFinding):
+                        if finding.check_id not in rule.oasdiff:
+                            finding.check_id = ""  # a rule claims only the oasdiff ids it declares
                         out.append((rule, severity, finding))
             except Exception as exc:  # a rule bug must not lose the other findings
                 tb = traceback.extract_tb(exc.__traceback__)[-1]

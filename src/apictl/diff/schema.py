@@ -163,7 +163,8 @@ class SchemaDiffer:
         if isinstance(oe, list) or isinstance(ne, list):
             ok = {_hashable(v): v for v in oe} if isinstance(oe, list) else None
             nk = {_hashable(v): v for v in ne} if isinstance(ne, list) else None
-            added = [v for k, v in nk.items() if ok is not None and k not in ok] if nk is not None else []
+            # like oasdiff, a missing enum counts as an empty list: values of a new enum are added
+            added = [v for k, v in nk.items() if k not in (ok or {})] if nk is not None else []
             removed = [v for k, v in ok.items() if nk is not None and k not in nk] if ok is not None else []
             if added or removed or (ok is None) != (nk is None):
                 facts.append(

@@ -239,10 +239,11 @@ class Limit:
 
 
 def limit_rule(
-    direction: Callable[[Change], bool], *limits: Limit, ids: tuple[str, ...] | None = None
+    direction: Callable[[Change], bool], *limits: Limit, ids: tuple[str, ...] | None = None, prefix: str = ""
 ) -> Callable[[Change, Any], Iterator[BreakingFinding]]:
-    """The check of a rule reporting numeric limits that moved the breaking way in a request or a
-    response (`direction`). With `ids`, an oasdiff id outside them is not claimed (apictl-only finding)."""
+    """The check of a rule reporting numeric limits that moved in a request or a response
+    (`direction`). With `ids`, an oasdiff id outside them is not claimed (apictl-only finding); with
+    `prefix`, oasdiff's id is `prefix-suffix` rather than derived from where the change is."""
 
     def check(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
         if not direction(change):
@@ -259,7 +260,7 @@ def limit_rule(
                 text = f"{lim.keyword} was unset from `{old}`"
             else:
                 text = f"{lim.keyword} was {verb} from `{code(old) or lim.absent}` to `{code(new) or lim.absent}`"
-            cid = check_id(change, lim.suffix)
+            cid = f"{prefix}-{lim.suffix}" if prefix else check_id(change, lim.suffix)
             yield found(change, f"{subject(change)}: {text}", cid if ids is None or cid in ids else "")
 
     return check
@@ -335,3 +336,13 @@ def list_of_types_rule(wanted: Callable[[bool, bool], bool]) -> Callable[[Change
         )
 
     return check
+
+
+def has_default(change: Change) -> bool:
+    """Whether the (new) property has a `default` (oasdiff: requiring it is then not breaking)."""
+    loc = change.new or change.old
+    return loc is not None and isinstance(loc.value, dict) and "default" in loc.value
+
+
+def read_only_request_property(change: Change) -> bool:
+    return change.where.section == m.REQUEST_BODY and bool(change.path) and flagged(change, "readOnly")

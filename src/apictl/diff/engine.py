@@ -186,6 +186,7 @@ class Pairing:
                 continue
             yield from self._operation(old_op, op, where)
         yield from self._document()
+        yield from self._tag_renames(old_ops, new_ops)
 
     # document-level ------------------------------------------------------------
     def _document(self) -> Iterator[Change]:
@@ -199,9 +200,12 @@ class Pairing:
         def at(side_root: Located, *tokens: str) -> Located | None:
             v: Any = side_root.value
             for t in tokens:
-                if not isinstance(v, dict) or t not in v:
+                if isinstance(v, list) and t.isdigit() and int(t) < len(v):
+                    v = v[int(t)]
+                elif isinstance(v, dict) and t in v:
+                    v = v[t]
+                else:
                     return None
-                v = v[t]
             return Located(v, side_root.doc, join("", *tokens))
 
         osec, nsec = _scopes(od.get("security")), _scopes(nd.get("security"))
@@ -216,6 +220,20 @@ class Pairing:
                 new_parent=nroot,
                 detail={"field": "security", "old": osec, "new": nsec},
             )
+        oserv, nserv = _servers(od), _servers(nd)
+        for url in [*oserv, *(u for u in nserv if u not in oserv)]:
+            if (url in oserv) != (url in nserv):
+                o, n = at(oroot, *oserv.get(url, ())), at(nroot, *nserv.get(url, ()))
+                yield Change(
+                    m.DOCUMENT_CHANGED,
+                    w,
+                    o if url in oserv else None,
+                    n if url in nserv else None,
+                    old_parent=at(oroot, "servers") or oroot,
+                    new_parent=at(nroot, "servers") or nroot,
+                    detail={"field": "servers", "url": url},
+                )
+        yield from _texts(w, at(oroot, "info"), at(nroot, "info"), "info", ("title", "description"))
         v2 = self.old.version == "oas2" or self.new.version == "oas2"
         for field_, tokens in (
             ("schemas", ("definitions",) if v2 else ("components", "schemas")),
@@ -225,6 +243,8 @@ class Pairing:
             o, n = at(oroot, *tokens), at(nroot, *tokens)
             ov = o.value if o is not None and isinstance(o.value, dict) else {}
             nv = n.value if n is not None and isinstance(n.value, dict) else {}
+            if field_ == "schemas" and o is not None and n is not None:
+                yield from self._schema_renames(w, o, n)
             for name in [*ov, *(k for k in nv if k not in ov)]:
                 if str(name).startswith("x-"):
                     continue
@@ -241,6 +261,60 @@ class Pairing:
                     new_parent=n or nroot,
                     detail={"field": field_, "name": str(name)},
                 )
+
+    def _schema_renames(self, w: Where, o: Located, n: Located) -> Iterator[Change]:
+        """A schema gone under one name and added under another with the same content (`$ref`s resolved)."""
+        ov: dict[str, Any] = o.value
+        nv: dict[str, Any] = n.value
+        gone = {k: v for k, v in ov.items() if k not in nv and not str(k).startswith("x-")}
+        if not gone:
+            return
+        fingerprint = self.schemas.fingerprint
+        by_print: dict[str, list[str]] = {}
+        for k, v in gone.items():
+            by_print.setdefault(fingerprint(self.old.ws, Located(v, o.doc, join(o.pointer, k)), v), []).append(str(k))
+        for k, v in nv.items():
+            if k in ov or str(k).startswith("x-"):
+                continue
+            names = by_print.get(fingerprint(self.new.ws, Located(v, n.doc, join(n.pointer, k)), v))
+            if names:
+                old_name = names.pop(0)
+                yield Change(
+                    m.DOCUMENT_CHANGED,
+                    w,
+                    Located(ov[old_name], o.doc, join(o.pointer, old_name)),
+                    Located(v, n.doc, join(n.pointer, k)),
+                    detail={"field": "schema-renamed", "old": old_name, "new": str(k)},
+                )
+
+    def _tag_renames(
+        self, old_ops: dict[tuple[str, str], Node], new_ops: dict[tuple[str, str], Node]
+    ) -> Iterator[Change]:
+        """A tag gone and another added that groups exactly the same operations."""
+
+        def groups(ops: dict[tuple[str, str], Node]) -> dict[str, frozenset[tuple[str, str]]]:
+            out: dict[str, set[tuple[str, str]]] = {}
+            for key, op in ops.items():
+                tags = op.value.get("tags")
+                for t in tags if isinstance(tags, list) else ():
+                    if isinstance(t, str):
+                        out.setdefault(t, set()).add(key)
+            return {t: frozenset(v) for t, v in out.items()}
+
+        og, ng = groups(old_ops), groups(new_ops)
+        added = {ops: t for t, ops in ng.items() if t not in og}
+        for tag, ops in og.items():
+            if tag in ng or ops not in added:
+                continue
+            renamed = added.pop(ops)
+            op = new_ops[min(ops)]
+            yield Change(
+                m.DOCUMENT_CHANGED,
+                Where("", "", section=m.DOCUMENT),
+                _loc(old_ops[min(ops)]),
+                _loc(op),
+                detail={"field": "tag-renamed", "old": tag, "new": renamed, "operations": len(ops)},
+            )
 
     def _operation(self, o: Node, n: Node, where: Where) -> Iterator[Change]:
         ov, nv = o.value, n.value
@@ -265,6 +339,7 @@ class Pairing:
                     "sunset": nv.get("x-sunset"),
                 },
             )
+        yield from _texts(where, _loc(o), _loc(n), "operation", ("summary", "description"))
         for fld in ("tags", "x-stability-level", "x-sunset"):
             a, b = ov.get(fld), nv.get(fld)
             if a != b:
@@ -349,6 +424,7 @@ class Pairing:
             elif q.value.get("deprecated") is True and p.value.get("x-sunset") != q.value.get("x-sunset"):
                 detail = {"field": "x-sunset", "old": p.value.get("x-sunset"), "new": q.value.get("x-sunset")}
                 yield Change(m.PARAMETER_CHANGED, w, p, q, detail=detail)
+            yield from _texts(w, p, q, "parameter", ("description",))
             for fld in ("style", "explode", "allowReserved"):
                 a, b = _serialization(p.value, fld), _serialization(q.value, fld)
                 if a != b:
@@ -491,6 +567,7 @@ class Pairing:
                 yield Change(m.RESPONSE_REMOVED, w, r, None, new_parent=nowner or _loc(n))
                 continue
             q = new[status]
+            yield from _texts(w, r, q, "response", ("description",))
             yield from self._headers(_with(w, section=m.RESPONSE_HEADER), r, q)
             yield from self._media(w, r, q, self._response_media(self.old, r), self._response_media(self.new, q))
         for status, q in new.items():
@@ -653,3 +730,31 @@ def _media_rename(old: str, new: str) -> dict[str, Any]:
     a, b = _media_name(old), _media_name(new)
     params_changed = a is not None and b is not None and a[3] != b[3]
     return {"old": old, "new": new, "parameters_changed": params_changed, "specialized": _contains(old, new)}
+
+
+def _servers(root: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The base URLs a document declares, each with the tokens of where it is written:
+    OpenAPI 3 `servers[].url`, OpenAPI 2 `schemes` x `host` + `basePath`."""
+    out: dict[str, tuple[str, ...]] = {}
+    servers = root.get("servers")
+    if isinstance(servers, list):
+        for i, srv in enumerate(servers):
+            if isinstance(srv, dict) and isinstance(srv.get("url"), str):
+                out.setdefault(srv["url"].rstrip("/") or "/", ("servers", str(i)))
+    elif isinstance(root.get("host"), str) or isinstance(root.get("basePath"), str):
+        declared = root.get("schemes")
+        schemes: list[Any] = declared if isinstance(declared, list) else ["https"]
+        host, base = str(root.get("host") or ""), str(root.get("basePath") or "")
+        for scheme in schemes:
+            out.setdefault(f"{scheme}://{host}{base}".rstrip("/"), ("host",) if "host" in root else ("basePath",))
+    return out
+
+
+def _texts(where: Where, o: Located | None, n: Located | None, owner: str, fields: tuple[str, ...]) -> Iterator[Change]:
+    """Summary / description / title changes of an object present in both versions."""
+    if o is None or n is None or not isinstance(o.value, dict) or not isinstance(n.value, dict):
+        return
+    for fld in fields:
+        a, b = o.value.get(fld), n.value.get(fld)
+        if a != b and (isinstance(a, str) or isinstance(b, str)):
+            yield Change(m.TEXT_CHANGED, where, o, n, detail={"owner": owner, "field": fld, "old": a, "new": b})

@@ -414,6 +414,10 @@ class SchemaDiffer:
             return ("ref", value["$ref"])
         return ("inline", self._fingerprint(ws, owner, value, set()))
 
+    def fingerprint(self, ws: Workspace, owner: Located, value: Any) -> str:
+        """A digest of a schema's content with its `$ref`s resolved (equal for renamed copies)."""
+        return self._fingerprint(ws, owner, value, set())
+
     def _fingerprint(self, ws: Workspace, owner: Located, value: Any, stack: set[int]) -> str:
         """A digest of `value` with every `$ref` replaced by its target's digest (cycle-safe)."""
         import hashlib

@@ -307,27 +307,37 @@ def test_deleted_contract_is_reported(tmp_path: Path, monkeypatch: pytest.Monkey
     _validate_junit(repo / "reports" / "apictl-junit.xml")
 
 
-def test_deleting_every_openapi_contract_still_gates(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None
+@pytest.mark.parametrize(
+    ("overlay", "git_args", "exit_code", "expected", "absent"),
+    [
+        # deleting the only OpenAPI contract still gates (its pattern matching nothing is not an error)
+        ("breaking", ("rm", "-q", "api/openapi.yaml"), 1, "api/openapi.yaml (deleted in this branch)", "error:"),
+        # a moved contract is compared with its old path, not reported as deleted + new
+        (
+            "passing",
+            ("mv", "api/openapi.yaml", "api/pets.yaml"),
+            0,
+            "api/pets.yaml (moved; compared with its old path): 0 breaking changes",
+            "deleted in this branch",
+        ),
+    ],
+)
+def test_deleted_and_moved_contracts(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    clean_env: None,
+    overlay: str,
+    git_args: tuple[str, ...],
+    exit_code: int,
+    expected: str,
+    absent: str,
 ) -> None:
-    repo = make_repo(tmp_path, "breaking")
-    _pr_commit(repo, "drop all OpenAPI", "rm", "-q", "api/openapi.yaml")
+    repo = make_repo(tmp_path, overlay)
+    _pr_commit(repo, "change the contracts", *git_args)
     monkeypatch.chdir(repo)
     result = invoke("ci", "--jobs", "1")
-    assert result.exit_code == 1, result.output
-    assert "api/openapi.yaml (deleted in this branch)" in result.stdout
-
-
-def test_moved_contract_is_compared_with_its_old_path(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None
-) -> None:
-    repo = make_repo(tmp_path, "passing")
-    _pr_commit(repo, "rename", "mv", "api/openapi.yaml", "api/pets.yaml")
-    monkeypatch.chdir(repo)
-    result = invoke("ci", "--jobs", "1")
-    assert result.exit_code == 0, result.output
-    assert "api/pets.yaml (moved; compared with its old path): 0 breaking changes" in result.stdout
-    assert "deleted in this branch" not in result.stdout
+    assert result.exit_code == exit_code, result.output
+    assert expected in result.stdout and absent not in result.stdout
 
 
 def test_deleted_file_outside_the_contracts_is_ignored(

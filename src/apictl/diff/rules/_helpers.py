@@ -52,17 +52,23 @@ def check_id(change: Change, suffix: str) -> str:
     return f"{side}-{'property' if change.path else 'body'}-{suffix}"
 
 
+# Schema-level changes oasdiff 1.15 leaves out of (or reports separately for) readOnly request and
+# writeOnly response properties; other changes to them (enum, pattern…) are reported as usual.
+_SKIPPED_WHEN = {"readOnly": (m.LIMIT_CHANGED, m.TYPE_CHANGED), "writeOnly": (m.LIMIT_CHANGED,)}
+
+
+def schema_flag(change: Change, keyword: str) -> bool:
+    """Whether the changed schema itself is marked `readOnly` / `writeOnly`."""
+    loc = change.new or change.old
+    return loc is not None and isinstance(loc.value, dict) and loc.value.get(keyword) is True
+
+
 def flagged(change: Change, keyword: str) -> bool:
-    """Whether the changed schema (or property) is marked `readOnly` / `writeOnly`."""
+    """Whether the change concerns a `readOnly` / `writeOnly` property that clients do not send /
+    receive: an added, removed or re-required one, or a limit or type change of one."""
     if change.detail.get("read_only" if keyword == "readOnly" else "write_only"):
         return True
-    loc = change.new or change.old
-    return (
-        change.kind != m.KEYWORD_CHANGED
-        and loc is not None
-        and isinstance(loc.value, dict)
-        and loc.value.get(keyword) is True
-    )
+    return change.kind in _SKIPPED_WHEN[keyword] and schema_flag(change, keyword)
 
 
 def in_request(change: Change) -> bool:
@@ -345,4 +351,4 @@ def has_default(change: Change) -> bool:
 
 
 def read_only_request_property(change: Change) -> bool:
-    return change.where.section == m.REQUEST_BODY and bool(change.path) and flagged(change, "readOnly")
+    return change.where.section == m.REQUEST_BODY and bool(change.path) and schema_flag(change, "readOnly")

@@ -8,7 +8,7 @@ from typing import Any
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, flagged, fmt, found, in_request, in_response, subject
+from apictl.diff.rules._helpers import ALL, fmt, found, in_request, in_response, schema_flag, subject
 
 
 @rule(
@@ -55,22 +55,22 @@ def enum_changed_compatibly(change: Change, ctx: Any) -> Iterator[BreakingFindin
     """
     d = change.detail
     w = change.where
-    if w.is_request and change.path and flagged(change, "readOnly"):
-        for v in d.get("removed", ()):
-            msg = f"removed the enum value `{fmt(v)}` of the request read-only property `{change.path}`"
-            yield found(change, msg, "request-read-only-property-enum-value-removed")
-    elif w.section == m.RESPONSE_BODY and change.path and flagged(change, "writeOnly"):
-        for v in d.get("added", ()):
-            msg = f"added the new `{fmt(v)}` enum value to the `{change.path}` response write-only property"
-            yield found(change, msg, "response-write-only-property-enum-value-added")
-    elif in_request(change):
+    if in_request(change):
         cid = "request-parameter-enum-value-added" if w.section == m.PARAMETER else "request-property-enum-value-added"
         if change.path and w.section == m.PARAMETER:
             cid = ""  # oasdiff does not check the properties of object parameters
         for v in d.get("added", ()):
             yield found(change, f"added the new enum value `{fmt(v)}` to {subject(change)}", cid)
+        if change.path and w.section == m.REQUEST_BODY and schema_flag(change, "readOnly"):
+            for v in d.get("removed", ()):  # not breaking: clients do not send it (else BRK119)
+                msg = f"removed the enum value `{fmt(v)}` of the request read-only property `{change.path}`"
+                yield found(change, msg, "request-read-only-property-enum-value-removed")
     elif in_response(change):
         for v in d.get("removed", ()):
             msg = f"removed the enum value `{fmt(v)}` from {subject(change)}"
             cid = "response-property-enum-value-removed" if change.path else "response-mediatype-enum-value-removed"
             yield found(change, msg, cid)
+        if change.path and schema_flag(change, "writeOnly"):
+            for v in d.get("added", ()):  # not breaking: it is not returned (else BRK118)
+                msg = f"added the new `{fmt(v)}` enum value to the `{change.path}` response write-only property"
+                yield found(change, msg, "response-write-only-property-enum-value-added")

@@ -79,3 +79,27 @@ def test_oasdiff_agrees_under_the_same_policy(tmp_path: Path) -> None:
     ).stdout
     theirs = {(x["id"], f"{x['operation']} {x['path']}") for x in json.loads(out)}
     assert theirs == _apictl(folder)
+
+
+@pytest.mark.parametrize(
+    ("days", "exit_code", "expected"),
+    [
+        (30, 1, "GET /pets/{id}: endpoint deprecated without a sunset date"),
+        (0, 0, "GET /pets/{id}: endpoint deprecated"),
+        ('"thirty"', 2, "rules.BRK172.options.deprecation_days_stable: expected a number of days"),
+        (-1, 2, "rules.BRK172.options.deprecation_days_stable: expected a number of days"),
+    ],
+)
+def test_policy_from_apictl_yaml(tmp_path: Path, days: object, exit_code: int, expected: str) -> None:
+    from tests.cli.helpers import invoke
+
+    old: dict[str, Any] = yaml.safe_load(BASE.read_text())
+    new: dict[str, Any] = yaml.safe_load(BASE.read_text())
+    new["paths"]["/pets/{id}"]["get"]["deprecated"] = True
+    for name, data in (("old", old), ("new", new)):
+        (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    config = tmp_path / "apictl.yaml"
+    config.write_text(f"rules:\n  BRK172:\n    options: {{deprecation_days_stable: {days}}}\n")
+    result = invoke("diff", "--config", config, tmp_path / "old.yaml", tmp_path / "new.yaml")
+    assert result.exit_code == exit_code, result.output
+    assert expected in (result.stdout if exit_code < 2 else result.stderr)

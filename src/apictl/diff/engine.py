@@ -22,6 +22,7 @@ from typing import Any
 from apictl.core import registry
 from apictl.core.diagnostic import Diagnostic, Severity
 from apictl.core.document import Document
+from apictl.core.errors import ConfigError
 from apictl.core.pointer import join
 from apictl.core.registry import Rule
 from apictl.diff import model as m
@@ -56,8 +57,25 @@ def diff(old: Side, new: Side, active: list[ActiveRule] | None = None, today: da
     if active is None:
         active = [(r, r.severity, dict(r.options)) for r in load_rules()]
     changes = Pairing(old, new).changes()
-    policy = next((dict(opts) for _, _, opts in active if "deprecation_days_stable" in opts), {})
+    policy = deprecation_policy(active)
     return to_diagnostics(dispatch(changes, active, DiffContext(today=today or date.today(), policy=policy)))
+
+
+def deprecation_policy(active: list[ActiveRule]) -> dict[str, int]:
+    """The deprecation policy: the `deprecation_days_*` options of the active rule declaring them."""
+    for rule, _, opts in active:
+        if "deprecation_days_stable" not in rule.options:
+            continue
+        policy: dict[str, int] = {}
+        for key in ("deprecation_days_stable", "deprecation_days_beta"):
+            value = opts.get(key, 0)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError(
+                    f"rules.{rule.code}.options.{key}: expected a number of days (an integer >= 0), got {value!r}"
+                )
+            policy[key] = value
+        return policy
+    return {}
 
 
 def dispatch(

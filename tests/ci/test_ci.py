@@ -308,14 +308,24 @@ def test_deleted_contract_is_reported(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 @pytest.mark.parametrize(
-    ("overlay", "git_args", "exit_code", "expected", "absent"),
+    ("overlay", "git_args", "contracts", "exit_code", "expected", "absent"),
     [
         # deleting the only OpenAPI contract still gates (its pattern matching nothing is not an error)
-        ("breaking", ("rm", "-q", "api/openapi.yaml"), 1, "api/openapi.yaml (deleted in this branch)", "error:"),
+        ("breaking", ("rm", "-q", "api/openapi.yaml"), (), 1, "api/openapi.yaml (deleted in this branch)", "error:"),
+        # the same when the contract is named as a file on the command line
+        (
+            "passing",
+            ("rm", "-q", "api/openapi.yaml"),
+            ("api/openapi.yaml", "api/orders.yaml"),
+            1,
+            "api/openapi.yaml (deleted in this branch): 4 breaking changes",
+            "error:",
+        ),
         # a moved contract is compared with its old path, not reported as deleted + new
         (
             "passing",
             ("mv", "api/openapi.yaml", "api/pets.yaml"),
+            (),
             0,
             "api/pets.yaml (moved; compared with its old path): 0 breaking changes",
             "deleted in this branch",
@@ -328,6 +338,7 @@ def test_deleted_and_moved_contracts(
     clean_env: None,
     overlay: str,
     git_args: tuple[str, ...],
+    contracts: tuple[str, ...],
     exit_code: int,
     expected: str,
     absent: str,
@@ -335,7 +346,7 @@ def test_deleted_and_moved_contracts(
     repo = make_repo(tmp_path, overlay)
     _pr_commit(repo, "change the contracts", *git_args)
     monkeypatch.chdir(repo)
-    result = invoke("ci", "--jobs", "1")
+    result = invoke("ci", "--jobs", "1", *contracts)
     assert result.exit_code == exit_code, result.output
     assert expected in result.stdout and absent not in result.stdout
 

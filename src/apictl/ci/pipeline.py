@@ -159,9 +159,9 @@ def run(request: CiRequest) -> CiOutcome:
             rules.update(ctx.rules)
             sources.append(ctx.source)
     if deleted:  # a pattern or a file that only deleted contracts matched is not an error: they are reported
-        gone = [f"{p}: no files match" for p in patterns if any(_matches(d, p) for d in deleted)]
-        gone += [f"{d}: no such file" for d in deleted]
-        errors = [e for e in errors if not e.startswith(tuple(gone))]
+        reported = [f"{p}: no files match" for p in patterns if any(_matches(d, p) for d in deleted)]
+        reported += [f"{d}: no such file" for d in deleted]
+        errors = [e for e in errors if not e.startswith(tuple(reported))]
     if not linted.files and not deleted and not errors:
         errors.append(f"no contracts found in {', '.join(patterns)} (set `ci.contracts` in apictl.yaml)")
 

@@ -26,6 +26,7 @@ from apictl.core.errors import ConfigError
 from apictl.core.pointer import join
 from apictl.core.registry import Rule
 from apictl.diff import model as m
+from apictl.diff.media_types import media_rename, renamed_media_types
 from apictl.diff.model import BreakingFinding, Change, Where
 from apictl.diff.schema import Fact, SchemaDiffer, render_path
 from apictl.diff.sides import Side
@@ -543,7 +544,7 @@ class Pairing:
     def _media(
         self, w: Where, oo: Located, no: Located, omedia: dict[str, Located | None], nmedia: dict[str, Located | None]
     ) -> Iterator[Change]:
-        renamed = _renamed_media_types([k for k in omedia if k not in nmedia], [k for k in nmedia if k not in omedia])
+        renamed = renamed_media_types([k for k in omedia if k not in nmedia], [k for k in nmedia if k not in omedia])
         for mt, schema in omedia.items():
             new_name = mt if mt in nmedia else renamed.get(mt)
             mw = _with(w, media_type=new_name or mt)
@@ -553,7 +554,7 @@ class Pairing:
             new_schema = nmedia[new_name]
             if new_name != mt:
                 yield Change(
-                    m.MEDIA_TYPE_RENAMED, mw, schema or oo, new_schema or no, detail=_media_rename(mt, new_name)
+                    m.MEDIA_TYPE_RENAMED, mw, schema or oo, new_schema or no, detail=media_rename(mt, new_name)
                 )
             if schema is not None and new_schema is not None:
                 yield from self._facts(mw, self.schemas.compare(schema, new_schema))
@@ -706,48 +707,6 @@ def _serialization(param: dict[str, Any], fld: str) -> Any:
     if fld == "allowReserved":
         return param.get("allowReserved") is True
     return param.get(fld)
-
-
-def _media_name(name: str) -> tuple[str, str, str, dict[str, str]] | None:
-    """(type, subtype, suffix, parameters) of a media type name; None when it has several suffixes."""
-    base, *params = name.split(";")
-    kind, _, sub = base.strip().lower().partition("/")
-    parts = sub.split("+")
-    if not kind or not sub or len(parts) > 2:
-        return None
-    args = {}
-    for p in params:
-        key, _, value = p.partition("=")
-        args[key.strip().lower()] = value.strip().strip('"')
-    return kind, parts[0], parts[1] if len(parts) == 2 else "", args
-
-
-def _contains(general: str, specific: str) -> bool:
-    """Whether `specific` is a specialization of `general` (oasdiff: `application/json` contains
-    `application/problem+json`; parameters are ignored)."""
-    a, b = _media_name(general), _media_name(specific)
-    if a is None or b is None or a[0] != b[0]:
-        return False
-    if not a[2] and b[2] and b[2] == a[1]:
-        return True
-    return a[1] == b[1] and a[2] == b[2]
-
-
-def _renamed_media_types(removed: list[str], added: list[str]) -> dict[str, str]:
-    """Pairs of a removed and an added media type with related names (old -> new), like oasdiff."""
-    out: dict[str, str] = {}
-    for new in added:
-        for old in removed:
-            if old not in out and (_contains(old, new) or _contains(new, old)):
-                out[old] = new
-                break
-    return out
-
-
-def _media_rename(old: str, new: str) -> dict[str, Any]:
-    a, b = _media_name(old), _media_name(new)
-    params_changed = a is not None and b is not None and a[3] != b[3]
-    return {"old": old, "new": new, "parameters_changed": params_changed, "specialized": _contains(old, new)}
 
 
 def _servers(root: dict[str, Any]) -> dict[str, tuple[str, ...]]:

@@ -33,13 +33,13 @@ def deprecation_without_valid_sunset(change: Change, ctx: Any) -> Iterator[Break
     """Reports an operation deprecated without a valid sunset date, or with one too close.
 
     ## What it does
-    Reports an operation that became deprecated with an `x-sunset` date that is not a date, or,
-    under     a deprecation policy, without a sunset date or with one earlier than the policy
-    allows; and a     deprecated operation whose sunset date moved earlier than that. The policy is
-    this rule's options     `deprecation_days_stable` and `deprecation_days_beta` (minimum days
-    between today and the sunset     date, by `x-stability-level`; 0, the default, means no policy,
-    like oasdiff's     `--deprecation-days-stable`/`--deprecation-days-beta`; draft and alpha
-    operations need none). It     also applies to parameters (BRK173) and properties (BRK174).
+    Reports an operation that became deprecated with an `x-sunset` date that is not a date, or, under a
+    deprecation policy, without a sunset date or with one earlier than the policy allows; and a
+    deprecated operation whose sunset date moved earlier than that. The policy is this rule's options
+    `deprecation_days_stable` and `deprecation_days_beta` (minimum days between today and the sunset
+    date, by `x-stability-level`; 0, the default, means no policy, like oasdiff's
+    `--deprecation-days-stable`/`--deprecation-days-beta`; draft and alpha operations need none). It
+    also applies to parameters (BRK173) and properties (BRK174).
 
     ## Why is this bad?
     Clients need notice before an operation goes away: a sunset date tells them when, and the policy

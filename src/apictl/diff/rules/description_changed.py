@@ -26,8 +26,8 @@ def description_changed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a changed title, summary or description.
 
     ## What it does
-    Reports a changed `info.title` or `info.description`, and a changed `summary` or `description`
-    of     an operation, a request parameter or a response.
+    Reports a changed `info.title` or `info.description`, and a changed `summary` or `description` of an
+    operation, a request parameter or a response.
 
     ## Why is this bad?
     Not breaking: listed for the changelog, where documentation changes are news for users too.

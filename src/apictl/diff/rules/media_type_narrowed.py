@@ -26,11 +26,11 @@ def media_type_narrowed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a media type renamed the breaking way: more general in a response, more specific in a request.
 
     ## What it does
-    Reports a media type whose name changed to a related one (same type, with or without a
-    structured     suffix: `application/json` and `application/problem+json`) the breaking way: in a
-    response, to a     more general name (clients may now receive payloads they do not handle); in a
-    request, to a more     specific name (what clients send is no longer declared). Renames that
-    only change media type     parameters are BRK338.
+    Reports a media type whose name changed to a related one (same type, with or without a structured
+    suffix: `application/json` and `application/problem+json`) the breaking way: in a response, to a
+    more general name (clients may now receive payloads they do not handle); in a request, to a more
+    specific name (what clients send is no longer declared). Renames that only change media type
+    parameters are BRK338.
 
     ## Why is this bad?
     Clients negotiate and parse by media type: the payloads they send or expect are no longer the

@@ -29,10 +29,10 @@ def media_type_renamed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a media type renamed compatibly, or whose parameters changed.
 
     ## What it does
-    Reports a media type whose name changed to a related one without breaking clients: a response
-    media type that became more specific (`application/json` to `application/problem+json`), a
-    request     one that became more general, or any media type whose parameters changed (`text/xml`
-    to `text/xml;     charset=utf-8`).
+    Reports a media type whose name changed to a related one without breaking clients: a response media
+    type that became more specific (`application/json` to `application/problem+json`), a request one
+    that became more general, or any media type whose parameters changed (`text/xml` to `text/xml;
+    charset=utf-8`).
 
     ## Why is this bad?
     Not breaking by itself; listed for the changelog (check that clients match media types loosely).

@@ -32,21 +32,19 @@ def parameter_deprecation_without_valid_sunset(change: Change, ctx: Any) -> Iter
     """Reports a request parameter deprecated without a valid sunset date, or whose sunset date was deleted.
 
     ## What it does
-    Reports a request parameter that became deprecated with an `x-sunset` that is not a date, or,
-    under     the deprecation policy (options of BRK172), without one or with one earlier than the
-    policy     allows; and a deprecated parameter whose sunset date was deleted or moved earlier
-    than allowed.
+    Reports a request parameter that became deprecated with an `x-sunset` that is not a date, or, under
+    the deprecation policy (options of BRK172), without one or with one earlier than the policy allows;
+    and a deprecated parameter whose sunset date was deleted or moved earlier than allowed.
 
     ## Why is this bad?
     Clients need notice before a parameter stops being honoured; the sunset date is that notice.
 
     ## Example
-    previous: `{name: sort, in: query, deprecated: true, x-sunset: 2030-01-01}`; current: `{name:
-    sort, in: query, deprecated: true}`.
+    previous: `{name: sort, in: query, deprecated: true, x-sunset: 2030-01-01}`; current: `{name: sort,
+    in: query, deprecated: true}`.
 
     ## Use instead
-    Deprecate with `x-sunset: YYYY-MM-DD` far enough ahead, and keep it until the parameter is
-    removed.
+    Deprecate with `x-sunset: YYYY-MM-DD` far enough ahead, and keep it until the parameter is removed.
 
     ## References
     - oasdiff: `request-parameter-deprecated-sunset-missing`, `request-parameter-sunset-parse`,

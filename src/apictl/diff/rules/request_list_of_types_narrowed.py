@@ -33,9 +33,9 @@ def request_list_of_types_narrowed(change: Change, ctx: Any) -> Iterable[Breakin
     """Reports a request body, property or parameter whose list of allowed types lost a type.
 
     ## What it does
-    Reports a request schema written as a list of types (`oneOf`/`anyOf` of single-type schemas,
-    e.g.     `oneOf: [{type: string}, {type: integer}]`) from which a type was removed, or which
-    became a single     type.
+    Reports a request schema written as a list of types (`oneOf`/`anyOf` of single-type schemas, e.g.
+    `oneOf: [{type: string}, {type: integer}]`) from which a type was removed, or which became a single
+    type.
 
     ## Why is this bad?
     Clients sending a value of the removed type are rejected.

@@ -35,18 +35,16 @@ def request_parameter_serialization_changed(change: Change, ctx: Any) -> Iterato
     """Reports a request parameter whose `style` or `explode` changed the way its value is written.
 
     ## What it does
-    Reports a request parameter whose `style` changed, or whose `explode` changed while its schema
-    is     an array or an object (for a single value `explode` makes no difference). Defaults are
-    taken into     account (`form` + explode for query and cookie parameters, `simple` for path and
-    header ones).
+    Reports a request parameter whose `style` changed, or whose `explode` changed while its schema is an
+    array or an object (for a single value `explode` makes no difference). Defaults are taken into
+    account (`form` + explode for query and cookie parameters, `simple` for path and header ones).
 
     ## Why is this bad?
-    Clients serialize the value the old way (`?ids=1&ids=2` instead of `?ids=1,2`, `/pets/.5`
-    instead of     `/pets/5`); the server no longer reads it as intended.
+    Clients serialize the value the old way (`?ids=1&ids=2` instead of `?ids=1,2`, `/pets/.5` instead of
+    `/pets/5`); the server no longer reads it as intended.
 
     ## Example
-    previous: `{name: ids, in: query, schema: {type: array}}`; current: the same with `explode:
-    false`.
+    previous: `{name: ids, in: query, schema: {type: array}}`; current: the same with `explode: false`.
 
     ## Use instead
     Keep the serialization; add a new parameter if another one is needed.

@@ -43,8 +43,8 @@ def request_read_only_property_narrowed(change: Change, ctx: Any) -> Iterable[Br
 
     ## What it does
     Reports a `maximum`, `maxLength` or `exclusiveMaximum` that decreased, or a `minimum` or
-    `exclusiveMinimum` that increased, on a `readOnly` property of a request body: clients do not
-    send     it, so the narrowing (an error for other request properties) is only listed.
+    `exclusiveMinimum` that increased, on a `readOnly` property of a request body: clients do not send
+    it, so the narrowing (an error for other request properties) is only listed.
 
     ## Why is this bad?
     Not breaking: listed for the changelog.

@@ -26,16 +26,16 @@ def schema_renamed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a component schema renamed: gone under one name, added with the same content under another.
 
     ## What it does
-    Reports a schema of `components/schemas` (`definitions` in OpenAPI 2) that the new version no
-    longer has, while a new schema has exactly the same content (`$ref`s resolved).
+    Reports a schema of `components/schemas` (`definitions` in OpenAPI 2) that the new version no longer
+    has, while a new schema has exactly the same content (`$ref`s resolved).
 
     ## Why is this bad?
-    The wire format is unchanged, but generated clients name classes after schemas: code using the
-    old     class no longer compiles.
+    The wire format is unchanged, but generated clients name classes after schemas: code using the old
+    class no longer compiles.
 
     ## Example
-    previous: `components: {schemas: {Pet: {…}}}`; current: `components: {schemas: {Animal: {…}}}`
-    (same content).
+    previous: `components: {schemas: {Pet: {…}}}`; current: `components: {schemas: {Animal: {…}}}` (same
+    content).
 
     ## Use instead
     Keep the old name, or keep it as an alias (`Pet: {$ref: "#/components/schemas/Animal"}`) for a

@@ -26,12 +26,12 @@ def server_removed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a server URL the API description no longer declares.
 
     ## What it does
-    Reports a base URL of the document that is gone: an entry of `servers` (OpenAPI 3) or a `scheme`
-    +     `host` + `basePath` combination (OpenAPI 2).
+    Reports a base URL of the document that is gone: an entry of `servers` (OpenAPI 3) or a `scheme` +
+    `host` + `basePath` combination (OpenAPI 2).
 
     ## Why is this bad?
-    Clients configured with the old base URL (or generated with it as their default) now call a
-    server     the API no longer documents. A warning: the server may still answer there.
+    Clients configured with the old base URL (or generated with it as their default) now call a server
+    the API no longer documents. A warning: the server may still answer there.
 
     ## Example
     previous: `servers: [{url: https://api.example.com/v1}]`; current: `servers: [{url:

@@ -282,3 +282,85 @@ def test_gitlab_template_parses() -> None:
     assert job["artifacts"]["reports"]["junit"] == "apictl-junit.xml"
     assert any("apictl ci" in line for line in job["script"])
     assert template[".apictl-code-quality"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+
+
+def _pr_commit(repo: Path, message: str, *git_args: str) -> None:
+    _git(repo, *git_args)
+    _git(repo, "commit", "-qm", message)
+
+
+def test_deleted_contract_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> None:
+    repo = make_repo(tmp_path, "passing")  # the PR adds api/orders.yaml; delete the original contract too
+    _pr_commit(repo, "drop the pets API", "rm", "-q", "api/openapi.yaml")
+    monkeypatch.chdir(repo)
+    result = invoke("ci", "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    out = result.stdout
+    assert "api/openapi.yaml (deleted in this branch): " in out
+    assert "GET /pets: operation removed without deprecation" in out
+    sarif = _validate_sarif(repo / "reports" / "apictl.sarif")
+    results = sarif["runs"][0]["results"]
+    assert results and {r["ruleId"] for r in results} == {"BRK101", "BRK176"}  # operations, server
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} == {"api/openapi.yaml"}
+    markdown = (repo / "reports" / "apictl-summary.md").read_text(encoding="utf-8")
+    assert "Deleted contracts (every operation removed): `api/openapi.yaml`" in markdown
+    _validate_junit(repo / "reports" / "apictl-junit.xml")
+
+
+@pytest.mark.parametrize(
+    ("overlay", "git_args", "contracts", "exit_code", "expected", "absent"),
+    [
+        # deleting the only OpenAPI contract still gates (its pattern matching nothing is not an error)
+        ("breaking", ("rm", "-q", "api/openapi.yaml"), (), 1, "api/openapi.yaml (deleted in this branch)", "error:"),
+        # the same when the contract is named as a file on the command line
+        (
+            "passing",
+            ("rm", "-q", "api/openapi.yaml"),
+            ("api/openapi.yaml", "api/orders.yaml"),
+            1,
+            "api/openapi.yaml (deleted in this branch): 4 breaking changes",
+            "error:",
+        ),
+        # a moved contract is compared with its old path, not reported as deleted + new
+        (
+            "passing",
+            ("mv", "api/openapi.yaml", "api/pets.yaml"),
+            (),
+            0,
+            "api/pets.yaml (moved; compared with its old path): 0 breaking changes",
+            "deleted in this branch",
+        ),
+    ],
+)
+def test_deleted_and_moved_contracts(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    clean_env: None,
+    overlay: str,
+    git_args: tuple[str, ...],
+    contracts: tuple[str, ...],
+    exit_code: int,
+    expected: str,
+    absent: str,
+) -> None:
+    repo = make_repo(tmp_path, overlay)
+    _pr_commit(repo, "change the contracts", *git_args)
+    monkeypatch.chdir(repo)
+    result = invoke("ci", "--jobs", "1", *contracts)
+    assert result.exit_code == exit_code, result.output
+    assert expected in result.stdout and absent not in result.stdout
+
+
+def test_deleted_file_outside_the_contracts_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None
+) -> None:
+    repo = make_repo(tmp_path, "passing")
+    (repo / "docs").mkdir()
+    shutil.copy(repo / "api" / "orders.yaml", repo / "docs" / "old-api.yaml")
+    _pr_commit(repo, "add docs", "add", "-A")
+    _git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    _pr_commit(repo, "drop docs", "rm", "-q", "docs/old-api.yaml")
+    monkeypatch.chdir(repo)
+    result = invoke("ci", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "deleted" not in result.stdout

@@ -6,6 +6,7 @@ Steps return data; `apictl.cli.ci_cmd` prints and writes the reports.
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import importlib.util
 import os
@@ -42,7 +43,9 @@ class ContractDiff:
     """One OpenAPI contract compared with its merge-base version."""
 
     path: str
-    status: str  # "compared" | "new" (not in the merge base: nothing can break)
+    # "compared" | "new" (not in the merge base: nothing can break) | "deleted" (in the merge base,
+    # gone from the branch: every operation is removed) | "moved" (renamed: compared with its old path)
+    status: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -109,8 +112,6 @@ def run(request: CiRequest) -> CiOutcome:
         RunRequest(paths=patterns, config_file=config.path, no_config=no_config, jobs=request.jobs, source_lines=False)
     )
     errors = list(linted.errors)
-    if not linted.files and not errors:
-        errors.append(f"no contracts found in {', '.join(patterns)} (set `ci.contracts` in apictl.yaml)")
     fail_on = request.fail_on or config.ci.fail_on or config.fail_on or Severity.WARN
     rules: dict[str, RuleInfo] = {}
     sources: list[Callable[[str], str | None]] = []
@@ -122,26 +123,47 @@ def run(request: CiRequest) -> CiOutcome:
     merge_base: str | None = None
     diffs: list[ContractDiff] = []
     openapi = [f for f in linted.files if Path(f).suffix.lower() in OPENAPI_SUFFIXES]
-    if request.diff and openapi:
+    deleted: list[str] = []
+    if request.diff:
         from apictl.diff.run import DiffRequest
         from apictl.diff.run import run as run_diff
 
         base = request.base or config.ci.base or _base_from_env(request.env) or DEFAULT_BASE
-        merge_base = find_merge_base(base, cwd)
-        for path in openapi:
-            rel = _cwd_relative(path, cwd)
-            if not _exists_at(merge_base, rel, cwd):
+        if openapi:
+            merge_base = find_merge_base(base, cwd)
+        else:  # no OpenAPI contract left: compare only if there is a base (contracts may have been deleted)
+            try:
+                merge_base = find_merge_base(base, cwd)
+            except InputError:
+                base = None
+        present = {_cwd_relative(f, cwd) for f in openapi}
+        renamed = _renamed(merge_base, cwd) if merge_base is not None else {}
+        if merge_base is not None:
+            deleted = _deleted_contracts(merge_base, patterns, present, set(renamed.values()), cwd)
+        jobs = [(path, _cwd_relative(path, cwd), False) for path in openapi] + [(p, p, True) for p in deleted]
+        for path, rel, gone in jobs:
+            assert merge_base is not None
+            old_rel = rel if gone or _exists_at(merge_base, rel, cwd) else renamed.get(rel)
+            if old_rel is None:
                 diffs.append(ContractDiff(path, "new"))
                 continue
+            status = "deleted" if gone else "compared" if old_rel == rel else "moved"
             try:
-                outcome = run_diff(DiffRequest(f"{merge_base}:{rel}", rel, config.path, no_config))
+                req = DiffRequest(f"{merge_base}:{old_rel}", rel, config.path, no_config, deleted=gone)
+                outcome = run_diff(req)
             except ApictlError as exc:
                 errors.append(f"diff of {path} against {base}: {exc}")
                 continue
-            diffs.append(ContractDiff(path, "compared", outcome.diagnostics))
+            diffs.append(ContractDiff(path, status, outcome.diagnostics))
             ctx = outcome.report_context()
             rules.update(ctx.rules)
             sources.append(ctx.source)
+    if deleted:  # a pattern or a file that only deleted contracts matched is not an error: they are reported
+        reported = [f"{p}: no files match" for p in patterns if any(_matches(d, p) for d in deleted)]
+        reported += [f"{d}: no such file" for d in deleted]
+        errors = [e for e in errors if not e.startswith(tuple(reported))]
+    if not linted.files and not deleted and not errors:
+        errors.append(f"no contracts found in {', '.join(patterns)} (set `ci.contracts` in apictl.yaml)")
 
     pact_files = sorted(
         {m for p in config.ci.pacts for m in glob.glob(_rebase(p, config.base_dir, cwd), recursive=True)}
@@ -246,6 +268,47 @@ def find_merge_base(base: str, cwd: Path) -> str:
             f"no merge base between {base} and HEAD (a shallow clone? fetch more history, e.g. fetch-depth: 0)"
         )
     return found.stdout.strip()
+
+
+def _renamed(commit: str, cwd: Path) -> dict[str, str]:
+    """Files git sees as renamed since `commit` (new path -> old path, relative to the cwd)."""
+    done = _git(cwd, "diff", "--name-status", "-M", "--relative", "--diff-filter=R", commit, "--", ".")
+    out: dict[str, str] = {}
+    for line in done.stdout.splitlines() if done.returncode == 0 else ():
+        parts = line.split("\t")
+        if len(parts) == 3 and Path(parts[2]).suffix.lower() in OPENAPI_SUFFIXES:
+            out[parts[2]] = parts[1]
+    return out
+
+
+def _deleted_contracts(commit: str, patterns: list[str], present: set[str], moved: set[str], cwd: Path) -> list[str]:
+    """OpenAPI root documents that the contract patterns matched in `commit` and that are gone now
+    (renamed ones excepted: they are compared under their new path)."""
+    listed = _git(cwd, "ls-tree", "-r", "--name-only", commit, "--", ".")
+    if listed.returncode != 0:
+        return []
+    out = []
+    for rel in listed.stdout.splitlines():
+        if Path(rel).suffix.lower() not in OPENAPI_SUFFIXES or rel in present or rel in moved:
+            continue
+        if (cwd / rel).exists() or not any(_matches(rel, p) for p in patterns):
+            continue
+        blob = _git(cwd, "cat-file", "-p", f"{commit}:./{rel}")
+        head = blob.stdout[:65536] if blob.returncode == 0 else ""
+        if any(marker in head for marker in ("openapi:", '"openapi"', "swagger:", '"swagger"')):
+            out.append(rel)
+    return sorted(out)
+
+
+def _matches(rel: str, pattern: str) -> bool:
+    """Whether a path (relative to the cwd) is one of the contracts a `ci.contracts` entry names:
+    the file itself, a file under the folder, or a glob match."""
+    p = pattern.removeprefix("./").rstrip("/")
+    if p in ("", "."):
+        return True
+    if any(c in p for c in "*?["):
+        return fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(rel, p.replace("**/", ""))
+    return rel == p or rel.startswith(p + "/")
 
 
 def _exists_at(commit: str, rel: str, cwd: Path) -> bool:

@@ -82,7 +82,9 @@ def text(outcome: CiOutcome) -> str:
         else:
             mine = [d for d in c.diagnostics if d.category in outcome.breaking_categories]
             other = len(c.diagnostics) - len(mine)
-            out.append(f"  {c.path}: {_plural(len(mine), 'breaking change')}, {_plural(other, 'other change')}")
+            note = {"deleted": " (deleted in this branch)", "moved": " (moved; compared with its old path)"}
+            counts = f"{_plural(len(mine), 'breaking change')}, {_plural(other, 'other change')}"
+            out.append(f"  {c.path}{note.get(c.status, '')}: {counts}")
     out += _text_list(outcome.breaking, outcome)
 
     out += ["", f"Contract check: {_pact_line(outcome)}"]
@@ -133,6 +135,9 @@ def markdown(outcome: CiOutcome) -> str:
     new = [c.path for c in outcome.diffs if c.status == "new"]
     if new:
         out += ["New contracts (nothing to break): " + ", ".join(f"`{_md(p)}`" for p in new), ""]
+    gone = [c.path for c in outcome.diffs if c.status == "deleted"]
+    if gone:
+        out += ["Deleted contracts (every operation removed): " + ", ".join(f"`{_md(p)}`" for p in gone), ""]
     if outcome.lint:
         out += ["### Lint findings", ""] + _md_list(outcome.lint, outcome) + [""]
     if outcome.pacts.diagnostics:

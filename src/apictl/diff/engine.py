@@ -22,9 +22,11 @@ from typing import Any
 from apictl.core import registry
 from apictl.core.diagnostic import Diagnostic, Severity
 from apictl.core.document import Document
+from apictl.core.errors import ConfigError
 from apictl.core.pointer import join
 from apictl.core.registry import Rule
 from apictl.diff import model as m
+from apictl.diff.media_types import media_rename, renamed_media_types
 from apictl.diff.model import BreakingFinding, Change, Where
 from apictl.diff.schema import Fact, SchemaDiffer, render_path
 from apictl.diff.sides import Side
@@ -47,13 +49,34 @@ class DiffContext:
 
     today: date = field(default_factory=date.today)
     options: dict[str, Any] = field(default_factory=dict)
+    # the deprecation policy (minimum days between deprecation and sunset), shared by the rules
+    # on operations, parameters and properties: the options of the active rule that declares it
+    policy: dict[str, Any] = field(default_factory=dict)
 
 
 def diff(old: Side, new: Side, active: list[ActiveRule] | None = None, today: date | None = None) -> list[Diagnostic]:
     if active is None:
         active = [(r, r.severity, dict(r.options)) for r in load_rules()]
     changes = Pairing(old, new).changes()
-    return to_diagnostics(dispatch(changes, active, DiffContext(today=today or date.today())))
+    policy = deprecation_policy(active)
+    return to_diagnostics(dispatch(changes, active, DiffContext(today=today or date.today(), policy=policy)))
+
+
+def deprecation_policy(active: list[ActiveRule]) -> dict[str, int]:
+    """The deprecation policy: the `deprecation_days_*` options of the active rule declaring them."""
+    for rule, _, opts in active:
+        if "deprecation_days_stable" not in rule.options:
+            continue
+        policy: dict[str, int] = {}
+        for key in ("deprecation_days_stable", "deprecation_days_beta"):
+            value = opts.get(key, 0)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError(
+                    f"rules.{rule.code}.options.{key}: expected a number of days (an integer >= 0), got {value!r}"
+                )
+            policy[key] = value
+        return policy
+    return {}
 
 
 def dispatch(
@@ -69,6 +92,8 @@ def dispatch(
             try:
                 for finding in rule.check(change, ctx) or ():
                     if isinstance(finding, BreakingFinding):
+                        if finding.check_id not in rule.oasdiff:
+                            finding.check_id = ""  # a rule claims only the oasdiff ids it declares
                         out.append((rule, severity, finding))
             except Exception as exc:  # a rule bug must not lose the other findings
                 tb = traceback.extract_tb(exc.__traceback__)[-1]
@@ -180,6 +205,7 @@ class Pairing:
                 continue
             yield from self._operation(old_op, op, where)
         yield from self._document()
+        yield from self._tag_renames(old_ops, new_ops)
 
     # document-level ------------------------------------------------------------
     def _document(self) -> Iterator[Change]:
@@ -193,9 +219,12 @@ class Pairing:
         def at(side_root: Located, *tokens: str) -> Located | None:
             v: Any = side_root.value
             for t in tokens:
-                if not isinstance(v, dict) or t not in v:
+                if isinstance(v, list) and t.isdigit() and int(t) < len(v):
+                    v = v[int(t)]
+                elif isinstance(v, dict) and t in v:
+                    v = v[t]
+                else:
                     return None
-                v = v[t]
             return Located(v, side_root.doc, join("", *tokens))
 
         osec, nsec = _scopes(od.get("security")), _scopes(nd.get("security"))
@@ -210,6 +239,20 @@ class Pairing:
                 new_parent=nroot,
                 detail={"field": "security", "old": osec, "new": nsec},
             )
+        oserv, nserv = _servers(od), _servers(nd)
+        for url in [*oserv, *(u for u in nserv if u not in oserv)]:
+            if (url in oserv) != (url in nserv):
+                o, n = at(oroot, *oserv.get(url, ())), at(nroot, *nserv.get(url, ()))
+                yield Change(
+                    m.DOCUMENT_CHANGED,
+                    w,
+                    o if url in oserv else None,
+                    n if url in nserv else None,
+                    old_parent=at(oroot, "servers") or oroot,
+                    new_parent=at(nroot, "servers") or nroot,
+                    detail={"field": "servers", "url": url},
+                )
+        yield from _texts(w, at(oroot, "info"), at(nroot, "info"), "info", ("title", "description"))
         v2 = self.old.version == "oas2" or self.new.version == "oas2"
         for field_, tokens in (
             ("schemas", ("definitions",) if v2 else ("components", "schemas")),
@@ -219,6 +262,8 @@ class Pairing:
             o, n = at(oroot, *tokens), at(nroot, *tokens)
             ov = o.value if o is not None and isinstance(o.value, dict) else {}
             nv = n.value if n is not None and isinstance(n.value, dict) else {}
+            if field_ == "schemas" and o is not None and n is not None:
+                yield from self._schema_renames(w, o, n)
             for name in [*ov, *(k for k in nv if k not in ov)]:
                 if str(name).startswith("x-"):
                     continue
@@ -235,6 +280,60 @@ class Pairing:
                     new_parent=n or nroot,
                     detail={"field": field_, "name": str(name)},
                 )
+
+    def _schema_renames(self, w: Where, o: Located, n: Located) -> Iterator[Change]:
+        """A schema gone under one name and added under another with the same content (`$ref`s resolved)."""
+        ov: dict[str, Any] = o.value
+        nv: dict[str, Any] = n.value
+        gone = {k: v for k, v in ov.items() if k not in nv and not str(k).startswith("x-")}
+        if not gone:
+            return
+        fingerprint = self.schemas.fingerprint
+        by_print: dict[str, list[str]] = {}
+        for k, v in gone.items():
+            by_print.setdefault(fingerprint(self.old.ws, Located(v, o.doc, join(o.pointer, k)), v), []).append(str(k))
+        for k, v in nv.items():
+            if k in ov or str(k).startswith("x-"):
+                continue
+            names = by_print.get(fingerprint(self.new.ws, Located(v, n.doc, join(n.pointer, k)), v))
+            if names:
+                old_name = names.pop(0)
+                yield Change(
+                    m.DOCUMENT_CHANGED,
+                    w,
+                    Located(ov[old_name], o.doc, join(o.pointer, old_name)),
+                    Located(v, n.doc, join(n.pointer, k)),
+                    detail={"field": "schema-renamed", "old": old_name, "new": str(k)},
+                )
+
+    def _tag_renames(
+        self, old_ops: dict[tuple[str, str], Node], new_ops: dict[tuple[str, str], Node]
+    ) -> Iterator[Change]:
+        """A tag gone and another added that groups exactly the same operations."""
+
+        def groups(ops: dict[tuple[str, str], Node]) -> dict[str, frozenset[tuple[str, str]]]:
+            out: dict[str, set[tuple[str, str]]] = {}
+            for key, op in ops.items():
+                tags = op.value.get("tags")
+                for t in tags if isinstance(tags, list) else ():
+                    if isinstance(t, str):
+                        out.setdefault(t, set()).add(key)
+            return {t: frozenset(v) for t, v in out.items()}
+
+        og, ng = groups(old_ops), groups(new_ops)
+        added = {ops: t for t, ops in ng.items() if t not in og}
+        for tag, ops in og.items():
+            if tag in ng or ops not in added:
+                continue
+            renamed = added.pop(ops)
+            op = new_ops[min(ops)]
+            yield Change(
+                m.DOCUMENT_CHANGED,
+                Where("", "", section=m.DOCUMENT),
+                _loc(old_ops[min(ops)]),
+                _loc(op),
+                detail={"field": "tag-renamed", "old": tag, "new": renamed, "operations": len(ops)},
+            )
 
     def _operation(self, o: Node, n: Node, where: Where) -> Iterator[Change]:
         ov, nv = o.value, n.value
@@ -259,6 +358,7 @@ class Pairing:
                     "sunset": nv.get("x-sunset"),
                 },
             )
+        yield from _texts(where, _loc(o), _loc(n), "operation", ("summary", "description"))
         for fld in ("tags", "x-stability-level", "x-sunset"):
             a, b = ov.get(fld), nv.get(fld)
             if a != b:
@@ -320,6 +420,7 @@ class Pairing:
 
     def _parameters(self, o: Node, n: Node, where: Where) -> Iterator[Change]:
         op_, np_ = self._params(self.old, o), self._params(self.new, n)
+        own = {(p.value.get("in"), p.value.get("name")) for p in operation_parameters(self.new.ws, n, inherited=False)}
         for key, p in op_.items():
             w = _with(where, section=m.PARAMETER, param_in=key[0], param_name=str(p.value.get("name")))
             if key not in np_:
@@ -339,6 +440,14 @@ class Pairing:
                 yield Change(
                     m.PARAMETER_CHANGED, w, p, q, detail={"field": "deprecated", "new": bool(q.value.get("deprecated"))}
                 )
+            elif q.value.get("deprecated") is True and p.value.get("x-sunset") != q.value.get("x-sunset"):
+                detail = {"field": "x-sunset", "old": p.value.get("x-sunset"), "new": q.value.get("x-sunset")}
+                yield Change(m.PARAMETER_CHANGED, w, p, q, detail=detail)
+            yield from _texts(w, p, q, "parameter", ("description",))
+            for fld in ("style", "explode", "allowReserved"):
+                a, b = _serialization(p.value, fld), _serialization(q.value, fld)
+                if a != b:
+                    yield Change(m.PARAMETER_CHANGED, w, p, q, detail={"field": fld, "old": a, "new": b})
             if bool(p.value.get("required")) != bool(q.value.get("required")):
                 yield Change(
                     m.PARAMETER_CHANGED, w, p, q, detail={"field": "required", "new": bool(q.value.get("required"))}
@@ -355,7 +464,11 @@ class Pairing:
                     None,
                     q,
                     old_parent=_loc(o),
-                    detail={"required": bool(q.value.get("required"))},
+                    detail={
+                        "required": bool(q.value.get("required")),
+                        # declared on the path item (for all its operations), not by the operation
+                        "path_level": (q.value.get("in"), q.value.get("name")) not in own,
+                    },
                 )
 
     def _param_schema(self, side: Side, p: Located) -> Located | None:
@@ -431,16 +544,23 @@ class Pairing:
     def _media(
         self, w: Where, oo: Located, no: Located, omedia: dict[str, Located | None], nmedia: dict[str, Located | None]
     ) -> Iterator[Change]:
+        renamed = renamed_media_types([k for k in omedia if k not in nmedia], [k for k in nmedia if k not in omedia])
         for mt, schema in omedia.items():
-            mw = _with(w, media_type=mt)
-            if mt not in nmedia:
+            new_name = mt if mt in nmedia else renamed.get(mt)
+            mw = _with(w, media_type=new_name or mt)
+            if new_name is None:
                 yield Change(m.MEDIA_TYPE_REMOVED, mw, schema or oo, None, new_parent=no)
                 continue
-            new_schema = nmedia[mt]
+            new_schema = nmedia[new_name]
+            if new_name != mt:
+                yield Change(
+                    m.MEDIA_TYPE_RENAMED, mw, schema or oo, new_schema or no, detail=media_rename(mt, new_name)
+                )
             if schema is not None and new_schema is not None:
                 yield from self._facts(mw, self.schemas.compare(schema, new_schema))
+        paired = set(renamed.values())
         for mt, schema in nmedia.items():
-            if mt not in omedia:
+            if mt not in omedia and mt not in paired:
                 yield Change(m.MEDIA_TYPE_ADDED, _with(w, media_type=mt), None, schema or no, old_parent=oo)
 
     # responses ---------------------------------------------------------------
@@ -466,6 +586,7 @@ class Pairing:
                 yield Change(m.RESPONSE_REMOVED, w, r, None, new_parent=nowner or _loc(n))
                 continue
             q = new[status]
+            yield from _texts(w, r, q, "response", ("description",))
             yield from self._headers(_with(w, section=m.RESPONSE_HEADER), r, q)
             yield from self._media(w, r, q, self._response_media(self.old, r), self._response_media(self.new, q))
         for status, q in new.items():
@@ -571,3 +692,46 @@ def _lifecycle(value: dict[str, Any]) -> dict[str, Any]:
         "sunset": str(sunset) if sunset is not None else None,
         "stability": stability if isinstance(stability, str) else None,
     }
+
+
+_STYLE_DEFAULT = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
+
+
+def _serialization(param: dict[str, Any], fld: str) -> Any:
+    """A parameter's style / explode / allowReserved with the OpenAPI defaults filled in."""
+    if fld == "style":
+        return param.get("style", _STYLE_DEFAULT.get(str(param.get("in")), "form"))
+    if fld == "explode":
+        explode = param.get("explode")
+        return explode if isinstance(explode, bool) else _serialization(param, "style") == "form"
+    if fld == "allowReserved":
+        return param.get("allowReserved") is True
+    return param.get(fld)
+
+
+def _servers(root: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The base URLs a document declares, each with the tokens of where it is written:
+    OpenAPI 3 `servers[].url`, OpenAPI 2 `schemes` x `host` + `basePath`."""
+    out: dict[str, tuple[str, ...]] = {}
+    servers = root.get("servers")
+    if isinstance(servers, list):
+        for i, srv in enumerate(servers):
+            if isinstance(srv, dict) and isinstance(srv.get("url"), str):
+                out.setdefault(srv["url"].rstrip("/") or "/", ("servers", str(i)))
+    elif isinstance(root.get("host"), str) or isinstance(root.get("basePath"), str):
+        declared = root.get("schemes")
+        schemes: list[Any] = declared if isinstance(declared, list) else ["https"]
+        host, base = str(root.get("host") or ""), str(root.get("basePath") or "")
+        for scheme in schemes:
+            out.setdefault(f"{scheme}://{host}{base}".rstrip("/"), ("host",) if "host" in root else ("basePath",))
+    return out
+
+
+def _texts(where: Where, o: Located | None, n: Located | None, owner: str, fields: tuple[str, ...]) -> Iterator[Change]:
+    """Summary / description / title changes of an object present in both versions."""
+    if o is None or n is None or not isinstance(o.value, dict) or not isinstance(n.value, dict):
+        return
+    for fld in fields:
+        a, b = o.value.get(fld), n.value.get(fld)
+        if a != b and (isinstance(a, str) or isinstance(b, str)):
+            yield Change(m.TEXT_CHANGED, where, o, n, detail={"owner": owner, "field": fld, "old": a, "new": b})

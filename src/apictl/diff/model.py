@@ -30,6 +30,7 @@ RESPONSE_REMOVED = "response-removed"
 RESPONSE_ADDED = "response-added"
 MEDIA_TYPE_REMOVED = "media-type-removed"
 MEDIA_TYPE_ADDED = "media-type-added"
+MEDIA_TYPE_RENAMED = "media-type-renamed"  # paired by a related name (detail: old, new, generalized…)
 HEADER_REMOVED = "header-removed"
 HEADER_CHANGED = "header-changed"
 PROPERTY_REMOVED = "property-removed"
@@ -45,6 +46,7 @@ KEYWORD_CHANGED = (
     "keyword-changed"  # const, default, contains, if/then/else, discriminator… (detail: keyword, old, new)
 )
 DOCUMENT_CHANGED = "document-changed"  # document-level: global security, components, tags, servers, webhooks
+TEXT_CHANGED = "text-changed"  # summary / description of the document, an operation, a parameter, a schema…
 
 
 @dataclass(slots=True)

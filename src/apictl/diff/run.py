@@ -11,7 +11,7 @@ from apictl import __version__
 from apictl.core.config import Config, discover, load_config
 from apictl.core.diagnostic import Diagnostic, Severity
 from apictl.diff.engine import diff, load_rules
-from apictl.diff.sides import Side, open_side
+from apictl.diff.sides import Side, empty_side, open_side
 from apictl.report import ReportContext, RuleInfo
 
 
@@ -25,6 +25,7 @@ class DiffRequest:
     allow_remote: bool = False
     today: date | None = None  # for tests: the day sunset dates are compared with
     disable: list[str] = field(default_factory=list)
+    deleted: bool = False  # the contract was deleted: `new` names where it was, and has no operations
 
 
 @dataclass
@@ -59,7 +60,10 @@ def run(request: DiffRequest) -> DiffOutcome:
         if path is not None:
             config = load_config(path)
     old = open_side(request.old, ref_root=request.ref_root, allow_remote=request.allow_remote)
-    new = open_side(request.new, ref_root=request.ref_root, allow_remote=request.allow_remote)
+    if request.deleted:
+        new = empty_side(request.new, old)
+    else:
+        new = open_side(request.new, ref_root=request.ref_root, allow_remote=request.allow_remote)
     config.extends = [*config.extends, "minimal"]  # breaking rules are in every preset
     active = config.effective(load_rules(), new.doc.uri, new.version)
     off = {d.strip().upper() for d in request.disable} | {d.strip().lower() for d in request.disable}

@@ -136,6 +136,9 @@ class SchemaDiffer:
         # type / format
         ot, nt = _types(ov), _types(nv)
         of, nf = ov.get("format"), nv.get("format")
+        listed = self._list_of_types(o, n)
+        if listed is not None:
+            facts.append(Fact(m.KEYWORD_CHANGED, (), o, n, detail={"keyword": "list-of-types", **listed}))
         if ot != nt or of != nf:
             facts.append(
                 Fact(
@@ -148,6 +151,7 @@ class SchemaDiffer:
                         "new_type": "/".join(nt),
                         "old_format": of if isinstance(of, str) else "",
                         "new_format": nf if isinstance(nf, str) else "",
+                        "list_of_types": listed is not None,  # oasdiff reports those as list-of-types
                     },
                 )
             )
@@ -159,7 +163,8 @@ class SchemaDiffer:
         if isinstance(oe, list) or isinstance(ne, list):
             ok = {_hashable(v): v for v in oe} if isinstance(oe, list) else None
             nk = {_hashable(v): v for v in ne} if isinstance(ne, list) else None
-            added = [v for k, v in nk.items() if ok is not None and k not in ok] if nk is not None else []
+            # like oasdiff, a missing enum counts as an empty list: values of a new enum are added
+            added = [v for k, v in nk.items() if k not in (ok or {})] if nk is not None else []
             removed = [v for k, v in ok.items() if nk is not None and k not in nk] if ok is not None else []
             if added or removed or (ok is None) != (nk is None):
                 facts.append(
@@ -191,8 +196,48 @@ class SchemaDiffer:
                 facts, ITEMS, Located(oi, o.doc, join(o.pointer, "items")), Located(ni, n.doc, join(n.pointer, "items"))
             )
         for kw in COMBINERS:
-            self._combiner(kw, o, n, facts)
+            if listed is None or kw == "allOf":
+                self._combiner(kw, o, n, facts)
         return facts
+
+    def _list_of_types(self, o: Located, n: Located) -> dict[str, list[str]] | None:
+        """oasdiff's "list-of-types" pattern: `type: string` <-> `oneOf`/`anyOf` of single-type
+        schemas; the types added and removed when either side uses a list (else None)."""
+        a, b = self._type_pattern(self.old_ws, o), self._type_pattern(self.new_ws, n)
+        if a is None or b is None or (not a[1] and not b[1]):
+            return None
+        added = sorted(set(b[0]) - set(a[0]))
+        removed = sorted(set(a[0]) - set(b[0]))
+        return {"added": added, "removed": removed} if added or removed else None
+
+    @staticmethod
+    def _type_pattern(ws: Workspace, loc: Located) -> tuple[list[str], bool] | None:
+        """(types, is a oneOf/anyOf list) of a schema written as one type or a list of single-type schemas."""
+        v: dict[str, Any] = loc.value
+        if "not" in v or v.get("allOf") or v.get("properties"):
+            return None
+        t = v.get("type")
+        if isinstance(t, str) or (isinstance(t, list) and t and isinstance(t[0], str)):
+            return [t if isinstance(t, str) else t[0]], False
+        for kw in ("oneOf", "anyOf"):
+            members = v.get(kw)
+            if not isinstance(members, list) or not members:
+                continue
+            types: list[str] = []
+            for i, member in enumerate(members):
+                target = deref(ws, member, loc.doc, join(loc.pointer, kw, i))
+                mv = target.value if target is not None else None
+                if not isinstance(mv, dict) or any(mv.get(k) for k in ("properties", "oneOf", "anyOf", "allOf")):
+                    break
+                mt = mv.get("type")
+                if isinstance(mt, list) and len(mt) == 1:
+                    mt = mt[0]
+                if not isinstance(mt, str):
+                    break
+                types.append(mt)
+            else:
+                return types, True
+        return None
 
     @staticmethod
     def _keywords(o: Located, n: Located, facts: list[Fact]) -> None:
@@ -368,6 +413,10 @@ class SchemaDiffer:
         if isinstance(value, dict) and isinstance(value.get("$ref"), str):
             return ("ref", value["$ref"])
         return ("inline", self._fingerprint(ws, owner, value, set()))
+
+    def fingerprint(self, ws: Workspace, owner: Located, value: Any) -> str:
+        """A digest of a schema's content with its `$ref`s resolved (equal for renamed copies)."""
+        return self._fingerprint(ws, owner, value, set())
 
     def _fingerprint(self, ws: Workspace, owner: Located, value: Any, stack: set[int]) -> str:
         """A digest of `value` with every `$ref` replaced by its target's digest (cycle-safe)."""

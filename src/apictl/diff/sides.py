@@ -8,7 +8,7 @@ from pathlib import Path
 from apictl.core.document import Document
 from apictl.core.errors import InputError
 from apictl.core.gitsource import ROOT_NAMES, GitSource, split_spec
-from apictl.core.loader import display_path, load_file
+from apictl.core.loader import display_path, load_file, parse_text
 from apictl.core.refs import Workspace
 from apictl.specs.openapi.version import detect
 
@@ -66,3 +66,16 @@ def _is_root(path: Path) -> bool:
     except OSError:
         return False
     return any(marker in head for marker in ("openapi:", '"openapi"', "swagger:", '"swagger"'))
+
+
+def empty_side(spec: str, like: Side) -> Side:
+    """The side of a deleted contract: a document of the same OpenAPI version, with no operations,
+    named `spec` (where the contract was), so that every operation of `like` reads as removed."""
+    if like.version == "oas2":
+        head = "swagger: '2.0'"
+    else:
+        version = like.doc.data.get("openapi") if isinstance(like.doc.data, dict) else None
+        head = f"openapi: '{version if isinstance(version, str) and version[:1].isdigit() else '3.0.3'}'"
+    doc = parse_text(f"{head}\ninfo: {{title: deleted, version: '0'}}\npaths: {{}}\n", spec)
+    doc.kind = detect(doc.data, doc.uri)
+    return Side(spec, Workspace(doc, root_dir=Path.cwd().resolve()), doc.kind)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from apictl.diff import model as m
@@ -50,14 +52,33 @@ def check_id(change: Change, suffix: str) -> str:
     return f"{side}-{'property' if change.path else 'body'}-{suffix}"
 
 
+# Schema-level changes oasdiff 1.15 leaves out of (or reports separately for) readOnly request and
+# writeOnly response properties; other changes to them (enum, pattern…) are reported as usual.
+_SKIPPED_WHEN = {"readOnly": (m.LIMIT_CHANGED, m.TYPE_CHANGED), "writeOnly": (m.LIMIT_CHANGED,)}
+
+
+def schema_flag(change: Change, keyword: str) -> bool:
+    """Whether the changed schema itself is marked `readOnly` / `writeOnly`."""
+    loc = change.new or change.old
+    return loc is not None and isinstance(loc.value, dict) and loc.value.get(keyword) is True
+
+
+def flagged(change: Change, keyword: str) -> bool:
+    """Whether the change concerns a `readOnly` / `writeOnly` property that clients do not send /
+    receive: an added, removed or re-required one, or a limit or type change of one."""
+    if change.detail.get("read_only" if keyword == "readOnly" else "write_only"):
+        return True
+    return change.kind in _SKIPPED_WHEN[keyword] and schema_flag(change, keyword)
+
+
 def in_request(change: Change) -> bool:
     """A schema change in what clients send (body or parameter), skipping readOnly properties."""
-    return change.where.is_request and not change.detail.get("read_only")
+    return change.where.is_request and not flagged(change, "readOnly")
 
 
 def in_response(change: Change) -> bool:
     """A schema change in what clients receive, skipping writeOnly properties."""
-    return change.where.section == m.RESPONSE_BODY and not change.detail.get("write_only")
+    return change.where.section == m.RESPONSE_BODY and not flagged(change, "writeOnly")
 
 
 def limit(change: Change, keyword: str) -> tuple[Any, Any] | None:
@@ -159,3 +180,175 @@ def flows(old: dict[str, Any], new: dict[str, Any]) -> Iterator[tuple[str, dict[
                 yield str(name), of[name], flow
     elif "flows" not in old and "flows" not in new and old.get("type") == "oauth2":
         yield str(new.get("flow") or "oauth2"), old, new
+
+
+def sunset_date(text: Any) -> date | None:
+    """An `x-sunset` value as a date (`YYYY-MM-DD`, or an RFC 3339 date-time), None when unparsable."""
+    if isinstance(text, date):
+        return text
+    if not isinstance(text, str):
+        return None
+    try:
+        return date.fromisoformat(text[:10]) if len(text) == 10 or text[10:11] in ("T", "t") else None
+    except ValueError:
+        return None
+
+
+def min_days(ctx: Any, value: Any) -> int:
+    """Days a deprecation must last for a node with this `x-stability-level` (the deprecation policy:
+    options of BRK172, 0 = no policy; draft and alpha never need notice)."""
+    level = value.get("x-stability-level") if isinstance(value, dict) else None
+    if level in ("draft", "alpha"):
+        return 0
+    policy = getattr(ctx, "policy", {}) or {}
+    key = "deprecation_days_beta" if level == "beta" else "deprecation_days_stable"
+    days = policy.get(key, 0)
+    return days if isinstance(days, int) and not isinstance(days, bool) else 0
+
+
+def sunset_problem(ctx: Any, value: dict[str, Any], old_value: dict[str, Any] | None = None) -> tuple[str, str]:
+    """What is wrong with the sunset of a node that is (now) deprecated, under the deprecation policy:
+    ('missing' | 'invalid' | 'too-small' | 'changed-too-small' | '' , message)."""
+    days = min_days(ctx, value)
+    raw = value.get("x-sunset")
+    if raw is None:
+        return ("missing", "deprecated without a sunset date") if days > 0 else ("", "")
+    when = sunset_date(raw)
+    if when is None:
+        return "invalid", f"deprecated with an invalid sunset date `{fmt(raw)}`"
+    earliest = ctx.today + timedelta(days=days)
+    if old_value is not None:
+        before = sunset_date(old_value.get("x-sunset"))
+        if before is not None and when < before and when < earliest:
+            least = f"at least `{days}` days from now" if days else "not in the past"
+            return "changed-too-small", (
+                f"sunset date changed to an earlier date, from `{before}` to `{when}`: it must be {least}"
+            )
+        return "", ""
+    if when < earliest:
+        if days == 0:
+            return "too-small", f"sunset date `{when}` is in the past"
+        return "too-small", f"sunset date `{when}` is too small, must be at least `{days}` days from now"
+    return "", ""
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """One numeric keyword a limit rule watches: `moved(old, new)` says the change is the one the rule
+    reports (None = absent); `suffix` is oasdiff's id suffix ('max-decreased', 'min-set'…), whose
+    last word is the verb of the message; `absent` is how a missing value is shown."""
+
+    keyword: str
+    suffix: str
+    moved: Callable[[Any, Any], bool]
+    absent: str = ""
+
+
+def limit_rule(
+    direction: Callable[[Change], bool], *limits: Limit, ids: tuple[str, ...] | None = None, prefix: str = ""
+) -> Callable[[Change, Any], Iterator[BreakingFinding]]:
+    """The check of a rule reporting numeric limits that moved in a request or a response
+    (`direction`). With `ids`, an oasdiff id outside them is not claimed (apictl-only finding); with
+    `prefix`, oasdiff's id is `prefix-suffix` rather than derived from where the change is."""
+
+    def check(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+        if not direction(change):
+            return
+        for lim in limits:
+            pair = limit(change, lim.keyword)
+            if pair is None or not lim.moved(*pair):
+                continue
+            old, new = pair
+            verb = lim.suffix.rsplit("-", 1)[-1]
+            if verb == "set":
+                text = f"{lim.keyword} was set to `{new}`"
+            elif verb == "unset":
+                text = f"{lim.keyword} was unset from `{old}`"
+            else:
+                text = f"{lim.keyword} was {verb} from `{code(old) or lim.absent}` to `{code(new) or lim.absent}`"
+            cid = f"{prefix}-{lim.suffix}" if prefix else check_id(change, lim.suffix)
+            yield found(change, f"{subject(change)}: {text}", cid if ids is None or cid in ids else "")
+
+    return check
+
+
+def decreased(old: Any, new: Any) -> bool:
+    return old is not None and new is not None and new < old
+
+
+def increased(old: Any, new: Any) -> bool:
+    return old is not None and new is not None and new > old
+
+
+def decreased_or_unset(old: Any, new: Any) -> bool:
+    return decreased(old, new) or (old is not None and new is None)
+
+
+def increased_or_unset(old: Any, new: Any) -> bool:
+    return increased(old, new) or (old is not None and new is None)
+
+
+def was_set(old: Any, new: Any) -> bool:
+    return old is None and new is not None
+
+
+def was_unset(old: Any, new: Any) -> bool:
+    return old is not None and new is None
+
+
+def min_increased(old: Any, new: Any) -> bool:
+    """A lower bound whose absence means 0 (minLength, minItems) went up."""
+    return bool((new or 0) > (old or 0))
+
+
+def min_decreased(old: Any, new: Any) -> bool:
+    return bool((old or 0) > (new or 0))
+
+
+def request_except_parameter_properties(change: Change) -> bool:
+    return in_request(change) and not (change.where.section == m.PARAMETER and change.path)
+
+
+def request_body(change: Change) -> bool:
+    return side(change) == "request"
+
+
+def response_body(change: Change) -> bool:
+    return side(change) == "response"
+
+
+def list_of_types_rule(wanted: Callable[[bool, bool], bool]) -> Callable[[Change, Any], Iterator[BreakingFinding]]:
+    """The check of a rule reporting a changed list of types (`oneOf`/`anyOf` of single-type schemas)
+    when `wanted(in a request, narrowed)`: a request narrows when a type is removed, a response
+    widens when one is added."""
+
+    def check(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+        d = change.detail
+        if keyword(change) != "list-of-types":
+            return
+        added, removed = list(d.get("added") or ()), list(d.get("removed") or ())
+        request = in_request(change)
+        if not request and not in_response(change):
+            return
+        narrowed = bool(removed) if request else not added
+        if not wanted(request, narrowed):
+            return
+        types = ", ".join(removed if narrowed else added)
+        verb = "narrowed by removing" if narrowed else "widened by adding"
+        yield found(
+            change,
+            f"{subject(change)}: the list of types was {verb} `{types}`",
+            check_id(change, "list-of-types-narrowed" if narrowed else "list-of-types-widened"),
+        )
+
+    return check
+
+
+def has_default(change: Change) -> bool:
+    """Whether the (new) property has a `default` (oasdiff: requiring it is then not breaking)."""
+    loc = change.new or change.old
+    return loc is not None and isinstance(loc.value, dict) and "default" in loc.value
+
+
+def read_only_request_property(change: Change) -> bool:
+    return change.where.section == m.REQUEST_BODY and bool(change.path) and schema_flag(change, "readOnly")

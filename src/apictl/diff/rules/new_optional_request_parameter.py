@@ -20,7 +20,7 @@ from apictl.diff.rules._helpers import ALL, found
     preset="minimal",
     category="docs",
     kind="breaking",
-    oasdiff=("new-optional-request-parameter",),
+    oasdiff=("new-optional-request-parameter", "new-optional-request-default-parameter-to-existing-path"),
 )
 def new_optional_request_parameter(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a new optional request parameter (not breaking).
@@ -38,10 +38,17 @@ def new_optional_request_parameter(change: Change, ctx: Any) -> Iterator[Breakin
     Nothing to change.
 
     ## References
-    - oasdiff: `new-optional-request-parameter`
+    - oasdiff: `new-optional-request-parameter`, `new-optional-request-default-parameter-to-existing-path`
+      (declared on the path item, for all its operations)
     """
     w = change.where
-    if w.param_in != "path" and not change.detail.get("required"):
+    if w.param_in != "path" and not change.detail.get("required") and change.detail.get("path_level"):
+        yield found(
+            change,
+            f"added the new optional `{w.param_in}` request parameter `{w.param_name}` to all path's operations",
+            "new-optional-request-default-parameter-to-existing-path",
+        )
+    elif w.param_in != "path" and not change.detail.get("required"):
         yield found(
             change,
             f"added the new optional `{w.param_in}` request parameter `{w.param_name}`",

@@ -8,7 +8,7 @@ from typing import Any
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, found, in_request
+from apictl.diff.rules._helpers import ALL, found, has_default, in_request
 
 
 @rule(
@@ -20,13 +20,14 @@ from apictl.diff.rules._helpers import ALL, found, in_request
     preset="minimal",
     category="docs",
     kind="breaking",
-    oasdiff=("new-optional-request-property",),
+    oasdiff=("new-optional-request-property", "new-required-request-property-with-default"),
 )
 def new_optional_request_property(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a new optional request property (not breaking).
 
     ## What it does
-    Reports a new optional request property (not breaking).
+    Reports a new optional request property (not breaking), or a new required one with a `default`
+    (which oasdiff does not count as breaking either: the server fills it in).
 
     ## Why is this bad?
     Nothing is wrong: existing clients keep working; it is listed for the changelog.
@@ -38,7 +39,14 @@ def new_optional_request_property(change: Change, ctx: Any) -> Iterator[Breaking
     Nothing to change.
 
     ## References
-    - oasdiff: `new-optional-request-property`
+    - oasdiff: `new-optional-request-property`, `new-required-request-property-with-default`
     """
-    if in_request(change) and not change.detail.get("required"):
-        yield found(change, f"added the new optional request property `{change.path}`", "new-optional-request-property")
+    if not in_request(change):
+        return
+    body = change.where.section == m.REQUEST_BODY  # parameters' properties have no oasdiff id
+    if not change.detail.get("required"):
+        msg = f"added the new optional request property `{change.path}`"
+        yield found(change, msg, "new-optional-request-property" if body else "")
+    elif has_default(change):
+        msg = f"added the new required request property `{change.path}` with a default value"
+        yield found(change, msg, "new-required-request-property-with-default" if body else "")

@@ -20,7 +20,11 @@ from apictl.diff.rules._helpers import ALL, found
     preset="minimal",
     category="wire",
     kind="breaking",
-    oasdiff=("new-required-request-parameter", "new-request-path-parameter"),
+    oasdiff=(
+        "new-required-request-parameter",
+        "new-request-path-parameter",
+        "new-required-request-default-parameter-to-existing-path",
+    ),
 )
 def new_required_request_parameter(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a new required parameter (or a new path parameter).
@@ -38,11 +42,19 @@ def new_required_request_parameter(change: Change, ctx: Any) -> Iterator[Breakin
     Make the new parameter optional with a server-side default.
 
     ## References
-    - oasdiff: `new-required-request-parameter`, `new-request-path-parameter`
+    - oasdiff: `new-required-request-parameter`, `new-request-path-parameter`,
+      `new-required-request-default-parameter-to-existing-path` (declared on the path item, for all its
+      operations)
     """
     w = change.where
     if w.param_in == "path":
         yield found(change, f"added the new path request parameter `{w.param_name}`", "new-request-path-parameter")
+    elif change.detail.get("required") and change.detail.get("path_level"):
+        yield found(
+            change,
+            f"added the new required `{w.param_in}` request parameter `{w.param_name}` to all path's operations",
+            "new-required-request-default-parameter-to-existing-path",
+        )
     elif change.detail.get("required"):
         yield found(
             change,

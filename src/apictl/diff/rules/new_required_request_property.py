@@ -8,7 +8,7 @@ from typing import Any
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, found, in_request
+from apictl.diff.rules._helpers import ALL, found, has_default, in_request, subject
 
 
 @rule(
@@ -20,7 +20,7 @@ from apictl.diff.rules._helpers import ALL, found, in_request
     preset="minimal",
     category="wire",
     kind="breaking",
-    oasdiff=("new-required-request-property",),
+    oasdiff=("new-required-request-property", "new-required-request-header-property"),
 )
 def new_required_request_property(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a new required property in a request body (readOnly properties excepted).
@@ -38,7 +38,15 @@ def new_required_request_property(change: Change, ctx: Any) -> Iterator[Breaking
     Add the property as optional with a server-side default.
 
     ## References
-    - oasdiff: `new-required-request-property`
+    - oasdiff: `new-required-request-property`, `new-required-request-header-property` (a property of an
+      object header parameter; other parameters' properties have no oasdiff id). A new required property
+      with a `default` is BRK335.
     """
-    if in_request(change) and change.detail.get("required"):
+    if not in_request(change) or not change.detail.get("required") or has_default(change):
+        return
+    if change.where.section == m.PARAMETER:
+        w = change.where
+        cid = "new-required-request-header-property" if w.param_in == "header" else ""
+        yield found(change, f"added the new required {subject(change)[4:]}", cid)
+    else:
         yield found(change, f"added the new required request property `{change.path}`", "new-required-request-property")

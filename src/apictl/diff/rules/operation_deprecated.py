@@ -8,7 +8,7 @@ from typing import Any
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, found
+from apictl.diff.rules._helpers import ALL, found, sunset_date, sunset_problem
 
 
 @rule(
@@ -20,7 +20,7 @@ from apictl.diff.rules._helpers import ALL, found
     preset="minimal",
     category="docs",
     kind="breaking",
-    oasdiff=("endpoint-deprecated", "endpoint-reactivated"),
+    oasdiff=("endpoint-deprecated", "endpoint-reactivated", "endpoint-deprecated-with-sunset"),
 )
 def operation_deprecated(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports an operation that became deprecated (or was reactivated).
@@ -38,12 +38,20 @@ def operation_deprecated(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     Add an `x-sunset` date so clients know when the operation goes away.
 
     ## References
-    - oasdiff: `endpoint-deprecated`, `endpoint-reactivated`
+    - oasdiff: `endpoint-deprecated`, `endpoint-reactivated`, `endpoint-deprecated-with-sunset`; a
+      deprecation whose sunset date is missing (under a policy), invalid or too close is BRK172
     """
     d = change.detail
-    if d.get("field") == "deprecated":
-        yield found(
-            change,
-            "endpoint deprecated" if d.get("new") else "endpoint reactivated",
-            "endpoint-deprecated" if d.get("new") else "endpoint-reactivated",
-        )
+    if d.get("field") != "deprecated":
+        return
+    if not d.get("new"):
+        yield found(change, "endpoint reactivated", "endpoint-reactivated")
+        return
+    new = change.new.value if change.new is not None and isinstance(change.new.value, dict) else {}
+    if sunset_problem(ctx, new)[0]:
+        return  # BRK172
+    sunset = sunset_date(new.get("x-sunset"))
+    if sunset is None:
+        yield found(change, "endpoint deprecated", "endpoint-deprecated")
+    else:
+        yield found(change, f"endpoint deprecated with sunset date `{sunset}`", "endpoint-deprecated-with-sunset")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, found
+from apictl.diff.rules._helpers import ALL, found, sunset_date
 
 
 @rule(
@@ -26,6 +25,7 @@ from apictl.diff.rules._helpers import ALL, found
         "api-removed-without-deprecation",
         "api-path-removed-before-sunset",
         "api-removed-before-sunset",
+        "api-path-sunset-parse",
     ),
     options={"allow_after_sunset": True, "allow_deprecated_without_sunset": True},
 )
@@ -49,7 +49,8 @@ def operation_removed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
 
     ## References
     - oasdiff: `api-path-removed-without-deprecation`, `api-removed-without-deprecation`,
-    `api-path-removed-before-sunset`, `api-removed-before-sunset`
+    `api-path-removed-before-sunset`, `api-removed-before-sunset`, `api-path-sunset-parse` (a sunset date
+    that is not a date); removal after a deprecation without sunset date is BRK339
     """
     d = change.detail
     if d.get("stability") in ("draft", "alpha"):
@@ -58,28 +59,20 @@ def operation_removed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     if not d.get("deprecated"):
         yield found(change, "operation removed without deprecation", f"{whole}-removed-without-deprecation")
         return
-    sunset = _date(d.get("sunset"))
+    sunset = sunset_date(d.get("sunset"))
+    if d.get("sunset") is None:
+        if not ctx.options.get("allow_deprecated_without_sunset", True):
+            yield found(
+                change, "operation removed, but deprecated without a sunset date", f"{whole}-removed-before-sunset"
+            )
+        return  # else BRK339
     if sunset is None:
-        if d.get("sunset") is None and ctx.options.get("allow_deprecated_without_sunset", True):
-            return
-        why = (
-            "deprecated without a sunset date"
-            if d.get("sunset") is None
-            else f"its sunset date {d['sunset']!r} is not a date"
+        yield found(
+            change, f"operation removed, but its sunset date `{d['sunset']}` is not a date", "api-path-sunset-parse"
         )
-        yield found(change, f"operation removed, but {why}", f"{whole}-removed-before-sunset")
         return
     if sunset <= ctx.today and ctx.options.get("allow_after_sunset", True):
         return
     yield found(
         change, f"operation removed before its sunset date {sunset.isoformat()}", f"{whole}-removed-before-sunset"
     )
-
-
-def _date(text: Any) -> date | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None

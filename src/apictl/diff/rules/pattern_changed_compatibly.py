@@ -26,6 +26,8 @@ from apictl.diff.rules._helpers import ALL, found, in_request, in_response, subj
         "response-property-pattern-added",
         "response-property-pattern-changed",
         "response-property-pattern-removed",
+        "request-property-pattern-generalized",
+        "request-parameter-pattern-generalized",
     ),
 )
 def pattern_changed_compatibly(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
@@ -48,12 +50,21 @@ def pattern_changed_compatibly(change: Change, ctx: Any) -> Iterator[BreakingFin
     ## References
     - oasdiff: `request-property-pattern-removed`, `request-parameter-pattern-removed`,
       `response-property-pattern-added`, `response-property-pattern-changed`,
-      `response-property-pattern-removed`
+      `response-property-pattern-removed`, `request-property-pattern-generalized`,
+      `request-parameter-pattern-generalized` (a pattern changed to the catch-all `.*`)
     """
     d = change.detail
     w = change.where
     old, new = d.get("old"), d.get("new")
-    if in_request(change) and old is not None and new is None:
+    if in_request(change) and old is not None and new == ".*" and (w.section == m.PARAMETER) != bool(change.path):
+        cid = (
+            "request-parameter-pattern-generalized"
+            if w.section == m.PARAMETER
+            else "request-property-pattern-generalized"
+        )
+        msg = f"changed the pattern of {subject(change)} from `{old}` to a more general pattern `{new}`"
+        yield found(change, msg, cid)
+    elif in_request(change) and old is not None and new is None:
         if w.section == m.PARAMETER and not change.path:
             yield found(
                 change, f"removed the pattern `{old}` from {subject(change)}", "request-parameter-pattern-removed"

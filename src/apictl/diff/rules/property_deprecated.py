@@ -8,7 +8,7 @@ from typing import Any
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, found, keyword, side
+from apictl.diff.rules._helpers import ALL, found, keyword, side, sunset_date, sunset_problem
 
 
 @rule(
@@ -25,6 +25,8 @@ from apictl.diff.rules._helpers import ALL, found, keyword, side
         "request-property-reactivated",
         "response-property-deprecated",
         "response-property-reactivated",
+        "request-property-deprecated-with-sunset",
+        "response-property-deprecated-with-sunset",
     ),
 )
 def property_deprecated(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
@@ -43,14 +45,24 @@ def property_deprecated(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     Announce when the property goes away.
 
     ## References
-    - oasdiff: `request-property-deprecated`, `request-property-reactivated`,
-      `response-property-deprecated`, `response-property-reactivated`
+    - oasdiff: `request-property-deprecated`, `request-property-reactivated`, `response-property-deprecated`,
+      `response-property-reactivated`, `request-property-deprecated-with-sunset`,
+      `response-property-deprecated-with-sunset`; a deprecation whose sunset date is missing (under a
+      policy), invalid or too close is BRK174
     """
     d = change.detail
     s = side(change)
     if not s or keyword(change) != "deprecated" or not change.path or bool(d.get("old")) == bool(d.get("new")):
         return
     if d.get("new"):
-        yield found(change, f"{s} property `{change.path}` deprecated", f"{s}-property-deprecated")
+        new = change.new.value if change.new is not None and isinstance(change.new.value, dict) else {}
+        if sunset_problem(ctx, new)[0]:
+            return  # BRK174
+        sunset = sunset_date(new.get("x-sunset"))
+        if sunset is None:
+            yield found(change, f"{s} property `{change.path}` deprecated", f"{s}-property-deprecated")
+        else:
+            msg = f"{s} property `{change.path}` deprecated with sunset date `{sunset}`"
+            yield found(change, msg, f"{s}-property-deprecated-with-sunset")
     else:
         yield found(change, f"{s} property `{change.path}` reactivated", f"{s}-property-reactivated")

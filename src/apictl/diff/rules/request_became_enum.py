@@ -20,7 +20,12 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_request, subject
     preset="minimal",
     category="wire",
     kind="breaking",
-    oasdiff=("request-body-became-enum", "request-property-became-enum", "request-parameter-became-enum"),
+    oasdiff=(
+        "request-body-became-enum",
+        "request-property-became-enum",
+        "request-parameter-became-enum",
+        "request-header-property-became-enum",
+    ),
 )
 def request_became_enum(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a request body, property or parameter that was free-form and is now restricted to an enum.
@@ -38,10 +43,15 @@ def request_became_enum(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     Keep accepting any value, or add a new restricted property.
 
     ## References
-    - oasdiff: `request-body-became-enum`, `request-property-became-enum`, `request-parameter-became-enum`
+    - oasdiff: `request-body-became-enum`, `request-property-became-enum`, `request-parameter-became-enum`,
+      `request-header-property-became-enum` (a property of an object header parameter)
     """
     d = change.detail
     if in_request(change) and not d.get("old_enum") and d.get("new_enum"):
         yield found(
-            change, f"{subject(change)} was restricted to a list of enum values", check_id(change, "became-enum")
+            change,
+            f"{subject(change)} was restricted to a list of enum values",
+            "request-header-property-became-enum"
+            if change.where.param_in == "header" and change.path
+            else check_id(change, "became-enum"),
         )

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, limit, side, subject
+from apictl.diff.rules._helpers import ALL, Limit, decreased, increased, limit_rule, request_body
+
+_CHECK = limit_rule(
+    request_body,
+    Limit("maxContains", "max-contains-decreased", decreased),
+    Limit("minContains", "min-contains-increased", increased),
+)
 
 
 @rule(
@@ -27,7 +33,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, limit, side, subjec
         "request-property-min-contains-increased",
     ),
 )
-def request_contains_limit_narrowed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def request_contains_limit_narrowed(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a request array whose `maxContains` decreased or `minContains` increased.
 
     ## What it does
@@ -46,16 +52,4 @@ def request_contains_limit_narrowed(change: Change, ctx: Any) -> Iterator[Breaki
     - oasdiff: `request-body-max-contains-decreased`, `request-property-max-contains-decreased`,
       `request-body-min-contains-increased`, `request-property-min-contains-increased`
     """
-    if side(change) != "request":
-        return
-    for kw, word, narrower in (
-        ("maxContains", "max-contains-decreased", -1),
-        ("minContains", "min-contains-increased", 1),
-    ):
-        pair = limit(change, kw)
-        if pair is None or pair[0] is None or pair[1] is None:
-            continue
-        old, new = pair
-        if (new - old) * narrower > 0:
-            verb = "decreased" if narrower < 0 else "increased"
-            yield found(change, f"{subject(change)}: {kw} was {verb} from `{old}` to `{new}`", check_id(change, word))
+    return _CHECK(change, ctx)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, decreased, increased, limit_rule, request_except_parameter_properties
+
+_CHECK = limit_rule(
+    request_except_parameter_properties,
+    Limit("exclusiveMaximum", "exclusive-max-decreased", decreased),
+    Limit("exclusiveMinimum", "exclusive-min-increased", increased),
+)
 
 
 @rule(
@@ -29,7 +35,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, 
         "request-parameter-exclusive-min-increased",
     ),
 )
-def request_exclusive_limit_narrowed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def request_exclusive_limit_narrowed(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a request body, property or parameter whose `exclusiveMaximum` decreased or `exclusiveMinimum` increased.
 
     ## What it does
@@ -51,14 +57,4 @@ def request_exclusive_limit_narrowed(change: Change, ctx: Any) -> Iterator[Break
       `request-parameter-exclusive-max-decreased`, `request-body-exclusive-min-increased`,
       `request-property-exclusive-min-increased`, `request-parameter-exclusive-min-increased`
     """
-    if not in_request(change) or (change.where.section == m.PARAMETER and change.path):
-        return
-    for kw, word, narrower in (("exclusiveMaximum", "max-decreased", -1), ("exclusiveMinimum", "min-increased", 1)):
-        pair = limit(change, kw)
-        if pair is None or pair[0] is None or pair[1] is None:
-            continue
-        old, new = pair
-        if (new - old) * narrower > 0:
-            verb = "decreased" if narrower < 0 else "increased"
-            msg = f"{subject(change)}: {kw} was {verb} from `{old}` to `{new}`"
-            yield found(change, msg, check_id(change, f"exclusive-{word}"))
+    return _CHECK(change, ctx)

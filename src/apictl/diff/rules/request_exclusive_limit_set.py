@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, limit_rule, request_except_parameter_properties, was_set
+
+_CHECK = limit_rule(
+    request_except_parameter_properties,
+    Limit("exclusiveMaximum", "exclusive-max-set", was_set),
+    Limit("exclusiveMinimum", "exclusive-min-set", was_set),
+)
 
 
 @rule(
@@ -29,7 +35,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, 
         "request-parameter-exclusive-min-set",
     ),
 )
-def request_exclusive_limit_set(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def request_exclusive_limit_set(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports an `exclusiveMaximum` or `exclusiveMinimum` newly set on a request body, property or parameter.
 
     ## What it does
@@ -51,11 +57,4 @@ def request_exclusive_limit_set(change: Change, ctx: Any) -> Iterator[BreakingFi
       `request-parameter-exclusive-max-set`, `request-body-exclusive-min-set`,
       `request-property-exclusive-min-set`, `request-parameter-exclusive-min-set`
     """
-    if not in_request(change) or (change.where.section == m.PARAMETER and change.path):
-        return
-    for kw, word in (("exclusiveMaximum", "max-set"), ("exclusiveMinimum", "min-set")):
-        pair = limit(change, kw)
-        if pair is not None and pair[0] is None and pair[1] is not None:
-            yield found(
-                change, f"{subject(change)}: {kw} was set to `{pair[1]}`", check_id(change, f"exclusive-{word}")
-            )
+    return _CHECK(change, ctx)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, decreased, in_request, limit_rule
+
+_CHECK = limit_rule(
+    in_request,
+    Limit("maximum", "max-decreased", decreased),
+)
 
 
 @rule(
@@ -22,7 +27,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, 
     kind="breaking",
     oasdiff=("request-body-max-decreased", "request-property-max-decreased", "request-parameter-max-decreased"),
 )
-def request_max_decreased(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def request_max_decreased(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a request body, property or parameter whose `maximum` was decreased.
 
     ## What it does
@@ -40,15 +45,4 @@ def request_max_decreased(change: Change, ctx: Any) -> Iterator[BreakingFinding]
     ## References
     - oasdiff: `request-body-max-decreased`, `request-property-max-decreased`, `request-parameter-max-decreased`
     """
-    if not in_request(change):
-        return
-    pair = limit(change, "maximum")
-    if pair is None:
-        return
-    old, new = pair
-    if old is not None and new is not None and new < old:
-        yield found(
-            change,
-            f"{subject(change)}: maximum was decreased from `{old}` to `{new}`",
-            check_id(change, "max-decreased"),
-        )
+    return _CHECK(change, ctx)

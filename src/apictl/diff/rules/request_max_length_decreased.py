@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, decreased, in_request, limit_rule
+
+_CHECK = limit_rule(
+    in_request,
+    Limit("maxLength", "max-length-decreased", decreased),
+)
 
 
 @rule(
@@ -26,7 +31,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, 
         "request-parameter-max-length-decreased",
     ),
 )
-def request_max_length_decreased(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def request_max_length_decreased(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a request body, property or parameter whose `maxLength` was decreased.
 
     ## What it does
@@ -45,15 +50,4 @@ def request_max_length_decreased(change: Change, ctx: Any) -> Iterator[BreakingF
     - oasdiff: `request-body-max-length-decreased`, `request-property-max-length-decreased`,
     `request-parameter-max-length-decreased`
     """
-    if not in_request(change):
-        return
-    pair = limit(change, "maxLength")
-    if pair is None:
-        return
-    old, new = pair
-    if old is not None and new is not None and new < old:
-        yield found(
-            change,
-            f"{subject(change)}: maxLength was decreased from `{old}` to `{new}`",
-            check_id(change, "max-length-decreased"),
-        )
+    return _CHECK(change, ctx)

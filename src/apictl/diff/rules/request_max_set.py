@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, in_request, limit_rule, was_set
+
+_CHECK = limit_rule(
+    in_request,
+    Limit("maximum", "max-set", was_set),
+)
 
 
 @rule(
@@ -22,7 +27,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, 
     kind="breaking",
     oasdiff=("request-body-max-set", "request-property-max-set", "request-parameter-max-set"),
 )
-def request_max_set(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def request_max_set(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a request body, property or parameter whose `maximum` was set.
 
     ## What it does
@@ -40,11 +45,4 @@ def request_max_set(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     ## References
     - oasdiff: `request-body-max-set`, `request-property-max-set`, `request-parameter-max-set`
     """
-    if not in_request(change):
-        return
-    pair = limit(change, "maximum")
-    if pair is None:
-        return
-    old, new = pair
-    if old is None and new is not None:
-        yield found(change, f"{subject(change)}: maximum was set to `{new}`", check_id(change, "max-set"))
+    return _CHECK(change, ctx)

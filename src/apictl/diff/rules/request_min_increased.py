@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, in_request, increased, limit_rule
+
+_CHECK = limit_rule(
+    in_request,
+    Limit("minimum", "min-increased", increased),
+)
 
 
 @rule(
@@ -22,7 +27,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_request, limit, 
     kind="breaking",
     oasdiff=("request-body-min-increased", "request-property-min-increased", "request-parameter-min-increased"),
 )
-def request_min_increased(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def request_min_increased(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a request body, property or parameter whose `minimum` was increased.
 
     ## What it does
@@ -40,15 +45,4 @@ def request_min_increased(change: Change, ctx: Any) -> Iterator[BreakingFinding]
     ## References
     - oasdiff: `request-body-min-increased`, `request-property-min-increased`, `request-parameter-min-increased`
     """
-    if not in_request(change):
-        return
-    pair = limit(change, "minimum")
-    if pair is None:
-        return
-    old, new = pair
-    if old is not None and new is not None and new > old:
-        yield found(
-            change,
-            f"{subject(change)}: minimum was increased from `{old}` to `{new}`",
-            check_id(change, "min-increased"),
-        )
+    return _CHECK(change, ctx)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, code, found, in_request, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, in_request, limit_rule, min_increased
+
+_CHECK = limit_rule(
+    in_request,
+    Limit("minItems", "min-items-increased", min_increased, "0"),
+)
 
 
 @rule(
@@ -26,7 +31,7 @@ from apictl.diff.rules._helpers import ALL, check_id, code, found, in_request, l
         "request-parameter-min-items-increased",
     ),
 )
-def request_min_items_increased(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def request_min_items_increased(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a request body, property or parameter whose `minItems` was increased.
 
     ## What it does
@@ -45,15 +50,4 @@ def request_min_items_increased(change: Change, ctx: Any) -> Iterator[BreakingFi
     - oasdiff: `request-body-min-items-increased`, `request-property-min-items-increased`,
     `request-parameter-min-items-increased`
     """
-    if not in_request(change):
-        return
-    pair = limit(change, "minItems")
-    if pair is None:
-        return
-    old, new = pair
-    if (new or 0) > (old or 0):
-        yield found(
-            change,
-            f"{subject(change)}: minItems was increased from `{code(old) or 0}` to `{new}`",
-            check_id(change, "min-items-increased"),
-        )
+    return _CHECK(change, ctx)

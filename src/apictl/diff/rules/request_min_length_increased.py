@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, code, found, in_request, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, in_request, limit_rule, min_increased
+
+_CHECK = limit_rule(
+    in_request,
+    Limit("minLength", "min-length-increased", min_increased, "0"),
+)
 
 
 @rule(
@@ -26,7 +31,7 @@ from apictl.diff.rules._helpers import ALL, check_id, code, found, in_request, l
         "request-parameter-min-length-increased",
     ),
 )
-def request_min_length_increased(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def request_min_length_increased(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a request body, property or parameter whose `minLength` was increased.
 
     ## What it does
@@ -45,15 +50,4 @@ def request_min_length_increased(change: Change, ctx: Any) -> Iterator[BreakingF
     - oasdiff: `request-body-min-length-increased`, `request-property-min-length-increased`,
     `request-parameter-min-length-increased`
     """
-    if not in_request(change):
-        return
-    pair = limit(change, "minLength")
-    if pair is None:
-        return
-    old, new = pair
-    if (new or 0) > (old or 0):
-        yield found(
-            change,
-            f"{subject(change)}: minLength was increased from `{code(old) or 0}` to `{new}`",
-            check_id(change, "min-length-increased"),
-        )
+    return _CHECK(change, ctx)

@@ -8,7 +8,7 @@ from typing import Any
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, found
+from apictl.diff.rules._helpers import ALL, found, sunset_problem
 
 
 @rule(
@@ -38,13 +38,16 @@ def request_parameter_deprecated(change: Change, ctx: Any) -> Iterator[BreakingF
     Announce when the parameter goes away.
 
     ## References
-    - oasdiff: `request-parameter-deprecated`, `request-parameter-reactivated`
+    - oasdiff: `request-parameter-deprecated`, `request-parameter-reactivated`; a deprecation whose sunset
+      date is missing (under a policy), invalid or too close is BRK173
     """
     d = change.detail
     w = change.where
     if d.get("field") != "deprecated":
         return
     if d.get("new"):
+        if change.new is not None and sunset_problem(ctx, change.new.value)[0]:
+            return  # BRK173
         yield found(
             change, f"`{w.param_in}` request parameter `{w.param_name}` deprecated", "request-parameter-deprecated"
         )

@@ -26,7 +26,8 @@ def request_pattern_changed(change: Change, ctx: Any) -> Iterator[BreakingFindin
     """Reports a changed `pattern` of a request property or parameter.
 
     ## What it does
-    Reports a changed `pattern` of a request property or parameter.
+    Reports a changed `pattern` of a request property or parameter (a change to the catch-all `.*` is
+    a generalization, BRK322).
 
     ## Why is this bad?
     Values that matched the old pattern may not match the new one and are rejected.
@@ -41,7 +42,7 @@ def request_pattern_changed(change: Change, ctx: Any) -> Iterator[BreakingFindin
     - oasdiff: `request-property-pattern-changed`, `request-parameter-pattern-changed`
     """
     d = change.detail
-    if in_request(change) and d.get("old") is not None and d.get("new") is not None:
+    if in_request(change) and d.get("old") is not None and d.get("new") is not None and d["new"] != ".*":
         cid = (
             "request-parameter-pattern-changed"
             if change.where.section == m.PARAMETER

@@ -8,7 +8,7 @@ from typing import Any
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, found, in_request
+from apictl.diff.rules._helpers import ALL, found, has_default, in_request, subject
 
 
 @rule(
@@ -20,7 +20,7 @@ from apictl.diff.rules._helpers import ALL, found, in_request
     preset="minimal",
     category="wire",
     kind="breaking",
-    oasdiff=("request-property-became-required",),
+    oasdiff=("request-property-became-required", "request-header-property-became-required"),
 )
 def request_property_became_required(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports an optional request property that became required.
@@ -38,7 +38,14 @@ def request_property_became_required(change: Change, ctx: Any) -> Iterator[Break
     Keep the property optional and default it on the server.
 
     ## References
-    - oasdiff: `request-property-became-required`
+    - oasdiff: `request-property-became-required`, `request-header-property-became-required` (a property
+      of an object header parameter; other parameters' properties have no oasdiff id). A property with a
+      `default` that became required is BRK335.
     """
-    if in_request(change) and change.detail.get("required"):
+    if not in_request(change) or not change.detail.get("required") or has_default(change):
+        return
+    if change.where.section == m.PARAMETER:
+        cid = "request-header-property-became-required" if change.where.param_in == "header" else ""
+        yield found(change, f"{subject(change)} became required", cid)
+    else:
         yield found(change, f"the request property `{change.path}` became required", "request-property-became-required")

@@ -9,6 +9,7 @@ from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
 from apictl.diff.rules._helpers import ALL, check_id, found, in_request, subject
+from apictl.diff.rules._types import classify, quoted
 
 
 @rule(
@@ -20,14 +21,24 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_request, subject
     preset="minimal",
     category="wire",
     kind="breaking",
-    oasdiff=("request-body-type-changed", "request-property-type-changed", "request-parameter-type-changed"),
+    oasdiff=(
+        "request-body-type-changed",
+        "request-property-type-changed",
+        "request-parameter-type-changed",
+        "request-parameter-property-type-specialized",
+        "request-parameter-property-type-changed",
+    ),
 )
 def request_type_changed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a changed type or format of a request body, request property or parameter.
 
     ## What it does
-    Reports a changed type or format of a request body, request property or parameter (widening
-    `integer` to `number` is allowed).
+    Reports a changed type or format of a request body, request property or parameter that rejects
+    values valid before. Generalizations are not breaking (BRK333): `integer` to `number`, a wider
+    format (`int32` to `int64`, `date` to `date-time`), a removed `type`, or any type to `string`
+    where the wire is text (parameters, form and text payloads; JSON bodies tell `1` from `"1"`).
+    For a property of an object parameter, whose serialization (JSON or not) is unknown, a change
+    that breaks only the JSON reading is a warning (`request-parameter-property-type-changed`).
 
     ## Why is this bad?
     Values that clients send were valid before and are rejected now (or are read differently).
@@ -39,18 +50,22 @@ def request_type_changed(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     Add a new property or parameter with the new type; keep accepting the old one.
 
     ## References
-    - oasdiff: `request-body-type-changed`, `request-property-type-changed`, `request-parameter-type-changed`
+    - oasdiff: `request-body-type-changed`, `request-property-type-changed`, `request-parameter-type-changed`,
+      `request-parameter-property-type-specialized`, `request-parameter-property-type-changed`
     """
     if not in_request(change):
         return
-    d = change.detail
-    if d["old_type"] == "integer" and d["new_type"] == "number" and d["old_format"] == d["new_format"]:
+    verdict = classify(change)
+    if verdict not in ("changed", "specialized", "uncertain"):
         return
-    if not d["old_type"] and not d["old_format"]:
-        return  # a schema without a type accepted anything; it still accepts what clients send
-    yield found(
-        change,
-        f"{subject(change)} changed its type/format from `{d['old_type']}`/`{d['old_format']}` "
-        f"to `{d['new_type']}`/`{d['new_format']}`",
-        check_id(change, "type-changed"),
-    )
+    old, new = quoted(change)
+    if verdict == "changed":
+        msg = f"{subject(change)} changed its type/format from {old} to {new}"
+        yield found(change, msg, check_id(change, "type-changed"))
+        return
+    msg = f"{subject(change)} changed its type/format from {old} to {new}"
+    if verdict == "uncertain":
+        msg += " (breaking if the parameter is sent as JSON)"
+        yield found(change, msg, "request-parameter-property-type-changed", severity="warn")
+    else:
+        yield found(change, msg, "request-parameter-property-type-specialized")

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, limit, side, subject
+from apictl.diff.rules._helpers import ALL, Limit, decreased, increased, limit_rule, response_body
+
+_CHECK = limit_rule(
+    response_body,
+    Limit("maxContains", "max-contains-increased", increased),
+    Limit("minContains", "min-contains-decreased", decreased),
+)
 
 
 @rule(
@@ -27,7 +33,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, limit, side, subjec
         "response-property-min-contains-decreased",
     ),
 )
-def response_contains_limit_widened(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def response_contains_limit_widened(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a response array whose `maxContains` increased or `minContains` decreased.
 
     ## What it does
@@ -46,16 +52,4 @@ def response_contains_limit_widened(change: Change, ctx: Any) -> Iterator[Breaki
     - oasdiff: `response-body-max-contains-increased`, `response-property-max-contains-increased`,
       `response-body-min-contains-decreased`, `response-property-min-contains-decreased`
     """
-    if side(change) != "response":
-        return
-    for kw, word, wider in (
-        ("maxContains", "max-contains-increased", 1),
-        ("minContains", "min-contains-decreased", -1),
-    ):
-        pair = limit(change, kw)
-        if pair is None or pair[0] is None or pair[1] is None:
-            continue
-        old, new = pair
-        if (new - old) * wider > 0:
-            verb = "increased" if wider > 0 else "decreased"
-            yield found(change, f"{subject(change)}: {kw} was {verb} from `{old}` to `{new}`", check_id(change, word))
+    return _CHECK(change, ctx)

@@ -8,7 +8,7 @@ from typing import Any
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, found, in_response, subject
+from apictl.diff.rules._helpers import ALL, found, in_response, schema_flag, subject
 
 
 @rule(
@@ -41,7 +41,7 @@ def response_enum_value_added(change: Change, ctx: Any) -> Iterator[BreakingFind
     ## References
     - oasdiff: `response-property-enum-value-added`
     """
-    if in_response(change):
+    if in_response(change) and not (change.path and schema_flag(change, "writeOnly")):
         for v in change.detail.get("added", ()):
             yield found(
                 change, f"added the new `{v}` enum value to {subject(change)}", "response-property-enum-value-added"

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, in_response, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, decreased, in_response, increased, limit_rule
+
+_CHECK = limit_rule(
+    in_response,
+    Limit("exclusiveMaximum", "exclusive-max-increased", increased),
+    Limit("exclusiveMinimum", "exclusive-min-decreased", decreased),
+)
 
 
 @rule(
@@ -27,7 +33,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_response, limit,
         "response-property-exclusive-min-decreased",
     ),
 )
-def response_exclusive_limit_widened(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def response_exclusive_limit_widened(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a response body or property whose `exclusiveMaximum` increased or `exclusiveMinimum` decreased.
 
     ## What it does
@@ -47,14 +53,4 @@ def response_exclusive_limit_widened(change: Change, ctx: Any) -> Iterator[Break
     - oasdiff: `response-body-exclusive-max-increased`, `response-property-exclusive-max-increased`,
       `response-body-exclusive-min-decreased`, `response-property-exclusive-min-decreased`
     """
-    if not in_response(change):
-        return
-    for kw, word, wider in (("exclusiveMaximum", "max-increased", 1), ("exclusiveMinimum", "min-decreased", -1)):
-        pair = limit(change, kw)
-        if pair is None or pair[0] is None or pair[1] is None:
-            continue
-        old, new = pair
-        if (new - old) * wider > 0:
-            verb = "increased" if wider > 0 else "decreased"
-            msg = f"{subject(change)}: {kw} was {verb} from `{old}` to `{new}`"
-            yield found(change, msg, check_id(change, f"exclusive-{word}"))
+    return _CHECK(change, ctx)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, code, found, in_response, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, in_response, increased_or_unset, limit_rule
+
+_CHECK = limit_rule(
+    in_response,
+    Limit("maximum", "max-increased", increased_or_unset, "unbounded"),
+)
 
 
 @rule(
@@ -22,7 +27,7 @@ from apictl.diff.rules._helpers import ALL, check_id, code, found, in_response, 
     kind="breaking",
     oasdiff=("response-body-max-increased", "response-property-max-increased"),
 )
-def response_max_increased(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def response_max_increased(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a response body, property whose `maximum` was increased.
 
     ## What it does
@@ -40,15 +45,4 @@ def response_max_increased(change: Change, ctx: Any) -> Iterator[BreakingFinding
     ## References
     - oasdiff: `response-body-max-increased`, `response-property-max-increased`
     """
-    if not in_response(change):
-        return
-    pair = limit(change, "maximum")
-    if pair is None:
-        return
-    old, new = pair
-    if (old is not None and new is not None and new > old) or (old is not None and new is None):
-        yield found(
-            change,
-            f"{subject(change)}: maximum was increased from `{old}` to `{code(new) or 'unbounded'}`",
-            check_id(change, "max-increased"),
-        )
+    return _CHECK(change, ctx)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, in_response, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, in_response, increased, limit_rule
+
+_CHECK = limit_rule(
+    in_response,
+    Limit("maxLength", "max-length-increased", increased),
+)
 
 
 @rule(
@@ -22,7 +27,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_response, limit,
     kind="breaking",
     oasdiff=("response-body-max-length-increased", "response-property-max-length-increased"),
 )
-def response_max_length_increased(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def response_max_length_increased(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a response body, property whose `maxLength` was increased.
 
     ## What it does
@@ -40,15 +45,4 @@ def response_max_length_increased(change: Change, ctx: Any) -> Iterator[Breaking
     ## References
     - oasdiff: `response-body-max-length-increased`, `response-property-max-length-increased`
     """
-    if not in_response(change):
-        return
-    pair = limit(change, "maxLength")
-    if pair is None:
-        return
-    old, new = pair
-    if old is not None and new is not None and new > old:
-        yield found(
-            change,
-            f"{subject(change)}: maxLength was increased from `{old}` to `{new}`",
-            check_id(change, "max-length-increased"),
-        )
+    return _CHECK(change, ctx)

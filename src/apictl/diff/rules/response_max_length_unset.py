@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, found, in_response, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, in_response, limit_rule, was_unset
+
+_CHECK = limit_rule(
+    in_response,
+    Limit("maxLength", "max-length-unset", was_unset),
+)
 
 
 @rule(
@@ -22,7 +27,7 @@ from apictl.diff.rules._helpers import ALL, check_id, found, in_response, limit,
     kind="breaking",
     oasdiff=("response-body-max-length-unset", "response-property-max-length-unset"),
 )
-def response_max_length_unset(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def response_max_length_unset(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a response body, property whose `maxLength` was unset.
 
     ## What it does
@@ -40,13 +45,4 @@ def response_max_length_unset(change: Change, ctx: Any) -> Iterator[BreakingFind
     ## References
     - oasdiff: `response-body-max-length-unset`, `response-property-max-length-unset`
     """
-    if not in_response(change):
-        return
-    pair = limit(change, "maxLength")
-    if pair is None:
-        return
-    old, new = pair
-    if old is not None and new is None:
-        yield found(
-            change, f"{subject(change)}: maxLength was unset from `{old}`", check_id(change, "max-length-unset")
-        )
+    return _CHECK(change, ctx)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
-from apictl.diff.rules._helpers import ALL, check_id, code, found, in_response, limit, subject
+from apictl.diff.rules._helpers import ALL, Limit, in_response, limit_rule, min_decreased
+
+_CHECK = limit_rule(
+    in_response,
+    Limit("minItems", "min-items-decreased", min_decreased, "0"),
+)
 
 
 @rule(
@@ -22,7 +27,7 @@ from apictl.diff.rules._helpers import ALL, check_id, code, found, in_response, 
     kind="breaking",
     oasdiff=("response-body-min-items-decreased", "response-property-min-items-decreased"),
 )
-def response_min_items_decreased(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
+def response_min_items_decreased(change: Change, ctx: Any) -> Iterable[BreakingFinding]:
     """Reports a response body, property whose `minItems` was decreased.
 
     ## What it does
@@ -40,15 +45,4 @@ def response_min_items_decreased(change: Change, ctx: Any) -> Iterator[BreakingF
     ## References
     - oasdiff: `response-body-min-items-decreased`, `response-property-min-items-decreased`
     """
-    if not in_response(change):
-        return
-    pair = limit(change, "minItems")
-    if pair is None:
-        return
-    old, new = pair
-    if (old or 0) > (new or 0):
-        yield found(
-            change,
-            f"{subject(change)}: minItems was decreased from `{old}` to `{code(new) or 0}`",
-            check_id(change, "min-items-decreased"),
-        )
+    return _CHECK(change, ctx)

@@ -20,13 +20,18 @@ from apictl.diff.rules._helpers import ALL, found, in_response
     preset="minimal",
     category="docs",
     kind="breaking",
-    oasdiff=("response-optional-property-added", "response-required-property-added"),
+    oasdiff=(
+        "response-optional-property-added",
+        "response-required-property-added",
+        "response-optional-write-only-property-added",
+        "response-required-write-only-property-added",
+    ),
 )
 def response_property_added(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
     """Reports a new response property (not breaking).
 
     ## What it does
-    Reports a new response property (not breaking).
+    Reports a new response property (not breaking), `writeOnly` ones included (they are not returned).
 
     ## Why is this bad?
     Nothing is wrong: clients should ignore unknown properties; it is listed for the changelog.
@@ -38,9 +43,18 @@ def response_property_added(change: Change, ctx: Any) -> Iterator[BreakingFindin
     Nothing to change.
 
     ## References
-    - oasdiff: `response-optional-property-added`, `response-required-property-added`
+    - oasdiff: `response-optional-property-added`, `response-required-property-added`,
+      `response-optional-write-only-property-added`, `response-required-write-only-property-added`
     """
-    if in_response(change):
+    if change.where.section == m.RESPONSE_BODY and change.detail.get("write_only"):
+        kind = "required" if change.detail.get("required") else "optional"
+        yield found(
+            change,
+            f"added the {kind} write-only property `{change.path}` to the response with the "
+            f"`{change.where.status}` status",
+            f"response-{kind}-write-only-property-added",
+        )
+    elif in_response(change):
         kind = "required" if change.detail.get("required") else "optional"
         yield found(
             change,

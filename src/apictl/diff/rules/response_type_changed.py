@@ -9,6 +9,7 @@ from apictl.core.registry import rule
 from apictl.diff import model as m
 from apictl.diff.model import BreakingFinding, Change
 from apictl.diff.rules._helpers import ALL, check_id, found, in_response, subject
+from apictl.diff.rules._types import classify, quoted
 
 
 @rule(
@@ -26,8 +27,9 @@ def response_type_changed(change: Change, ctx: Any) -> Iterator[BreakingFinding]
     """Reports a changed type or format of a response body or response property.
 
     ## What it does
-    Reports a changed type or format of a response body or response property (narrowing `number` to
-    `integer` is allowed).
+    Reports a changed type or format of a response body or response property that can return values
+    clients did not expect. Narrowing is allowed: `number` to `integer`, a narrower format (`int64`
+    to `int32`), or, in a text (non-JSON) payload, `string` to any type.
 
     ## Why is this bad?
     Clients decode the response with the old type and fail, or misread the value.
@@ -41,14 +43,9 @@ def response_type_changed(change: Change, ctx: Any) -> Iterator[BreakingFinding]
     ## References
     - oasdiff: `response-body-type-changed`, `response-property-type-changed`
     """
-    if not in_response(change):
+    if not in_response(change) or classify(change) != "changed":
         return
-    d = change.detail
-    if d["old_type"] == "number" and d["new_type"] == "integer" and d["old_format"] == d["new_format"]:
-        return
+    old, new = quoted(change)
     yield found(
-        change,
-        f"{subject(change)} changed its type/format from `{d['old_type']}`/`{d['old_format']}` "
-        f"to `{d['new_type']}`/`{d['new_format']}`",
-        check_id(change, "type-changed"),
+        change, f"{subject(change)} changed its type/format from {old} to {new}", check_id(change, "type-changed")
     )

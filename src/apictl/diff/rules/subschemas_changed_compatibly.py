@@ -33,6 +33,8 @@ from apictl.diff.rules._helpers import ALL, check_id, found, side, subject
         "response-property-all-of-added",
         "response-body-all-of-removed",
         "response-property-all-of-removed",
+        "response-body-any-of-added",
+        "response-property-any-of-added",
     ),
 )
 def subschemas_changed_compatibly(change: Change, ctx: Any) -> Iterator[BreakingFinding]:
@@ -59,7 +61,8 @@ def subschemas_changed_compatibly(change: Change, ctx: Any) -> Iterator[Breaking
       `response-property-one-of-removed`, `response-body-any-of-removed`,
       `response-property-any-of-removed`, `response-body-all-of-added`,
       `response-property-all-of-added`, `response-body-all-of-removed`,
-      `response-property-all-of-removed`
+      `response-property-all-of-removed`, `response-body-any-of-added`, `response-property-any-of-added`
+      (oasdiff 1.15 rates a new `anyOf` member in a response as info)
     """
     d = change.detail
     s, kw = side(change), d.get("keyword")
@@ -69,7 +72,7 @@ def subschemas_changed_compatibly(change: Change, ctx: Any) -> Iterator[Breaking
     for action, key in (("added", "added"), ("removed", "removed")):
         if s == "request" and not (action == "added" and kw in ("oneOf", "anyOf")):
             continue
-        if s == "response" and not (action == "removed" or kw == "allOf"):
+        if s == "response" and not (action == "removed" or kw in ("allOf", "anyOf")):
             continue
         for ref in d.get(key, ()):
             prep = "to" if action == "added" else "from"

@@ -84,9 +84,9 @@ def server_urls(root: dict[str, Any], version: str) -> list[tuple[str, str]]:
     ]
 
 
-def operation_parameters(ws: Workspace, op: Node) -> Iterator[Located]:
-    """Parameters in force for an operation: its own, then the path item's that
-    it does not override (same name and location), each resolved."""
+def operation_parameters(ws: Workspace, op: Node, inherited: bool = True) -> Iterator[Located]:
+    """Parameters in force for an operation: its own, then (unless `inherited` is False) the path
+    item's that it does not override (same name and location), each resolved."""
     own: list[Located] = []
     params = op.get("parameters")
     if isinstance(params, list):
@@ -95,6 +95,8 @@ def operation_parameters(ws: Workspace, op: Node) -> Iterator[Located]:
             if loc is not None and isinstance(loc.value, dict):
                 own.append(loc)
     yield from own
+    if not inherited:
+        return
     seen = {_param_key(p.value) for p in own}
     item = op.parent
     if item is not None and isinstance(item.value, dict) and isinstance(item.value.get("parameters"), list):

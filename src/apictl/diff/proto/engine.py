@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import traceback
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,12 +18,13 @@ from apictl.diff.proto import model as m
 from apictl.diff.proto.config import BufBreaking
 from apictl.diff.proto.index import SideIndex
 from apictl.diff.proto.model import EnumNumber, Loc, Pair, ProtoBreak
-from apictl.specs.proto.model import SERVICE_METHOD, EnumValue, Method, ProtoDocument, pointer_of
+from apictl.specs.proto.model import SERVICE_METHOD, Element, EnumValue, Method, ProtoDocument, pointer_of
 
 RULES_PACKAGE = "apictl.diff.rules.proto"
 FORMAT = "proto"
 ActiveRule = tuple[Rule, Severity, dict[str, Any]]
 _NO_PLACE = Span(1, 1, 1, 1)  # buf prints 1:1 for a finding without a source location
+_TYPE_ENUM = 14
 
 
 def load_rules() -> list[Rule]:
@@ -98,24 +99,44 @@ def _pairs(kind: str, ctx: BreakingContext) -> Iterator[Any]:
             if name in new.files:
                 yield Pair(doc, new.files[name])
     elif kind == m.MESSAGE_PAIR:
-        yield from _by_key(old.messages, new.messages)
+        yield from _changed(old.messages, new.messages)
     elif kind == m.ENUM_PAIR:
-        yield from _by_key(old.enums, new.enums)
+        yield from _changed(old.enums, new.enums)
     elif kind == m.SERVICE_PAIR:
-        yield from _by_key(old.services, new.services)
+        yield from _changed(old.services, new.services)
     elif kind == m.FIELD_PAIR:
-        for pair in _by_key(old.messages, new.messages):
+        for pair in _changed(old.messages, new.messages):
             yield from _by_key(old.fields(pair.old), new.fields(pair.new))
         yield from _by_key(old.extensions, new.extensions)
     elif kind == m.ENUM_NUMBER_PAIR:
-        for pair in _by_key(old.enums, new.enums):
+        for pair in _changed(old.enums, new.enums):
             yield from _by_key(enum_numbers(pair.old), enum_numbers(pair.new))
     elif kind == m.METHOD_PAIR:
-        for pair in _by_key(old.services, new.services):
+        for pair in _changed(old.services, new.services):
             yield from _by_key(methods(pair.old), methods(pair.new))
 
 
-def _by_key(old: dict[Any, Any], new: dict[Any, Any]) -> Iterator[Pair[Any]]:
+def _changed(old: Mapping[str, Element], new: Mapping[str, Element]) -> Iterator[Pair[Any]]:
+    """Pairs by key, leaving out elements whose descriptors are equal in files whose syntax
+    and file-wide settings are equal: no rule can report on those (most of a large tree)."""
+    for pair in _by_key(old, new):
+        if pair.old.desc != pair.new.desc or not _same_context(pair.old, pair.new):
+            yield pair
+
+
+def _same_context(old: Element, new: Element) -> bool:
+    a, b = old.doc.fd, new.doc.fd
+    s = str(a.syntax)
+    if s != str(b.syntax) or s == "editions" or a.options.java_string_check_utf8 != b.options.java_string_check_utf8:
+        return False
+    if s == "proto3":
+        return True
+    # proto2: an enum field's implicit default is its enum's first value, which lives elsewhere
+    desc = old.desc
+    return not any(f.type == _TYPE_ENUM for f in getattr(desc, "field", ()))
+
+
+def _by_key(old: Mapping[Any, Any], new: Mapping[Any, Any]) -> Iterator[Pair[Any]]:
     for key, value in old.items():
         other = new.get(key)
         if other is not None:

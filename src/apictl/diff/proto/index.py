@@ -9,14 +9,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from apictl.specs.proto.model import (
+    FILE_ENUM,
+    FILE_EXTENSION,
+    FILE_MESSAGE,
+    FILE_SERVICE,
+    MSG_ENUM,
+    MSG_EXTENSION,
     MSG_FIELD,
+    MSG_NESTED,
     Element,
     Enum,
     Field,
     Message,
     ProtoDocument,
     Service,
-    walk,
 )
 
 
@@ -49,29 +55,56 @@ class SideIndex:
         for doc in docs:
             ix.files[doc.name] = doc
             packages[doc.package].append(doc)
-            msgs: dict[str, Message] = {}
-            enums: dict[str, Enum] = {}
-            exts: dict[str, Field] = {}
-            svcs: dict[str, Service] = {}
-            for el in walk(doc):
-                if isinstance(el, Message):
-                    ix.messages.setdefault(el.full_name, el)
-                    msgs[nested_name(el)] = el
-                elif isinstance(el, Enum):
-                    ix.enums.setdefault(el.full_name, el)
-                    enums[nested_name(el)] = el
-                elif isinstance(el, Service):
-                    ix.services.setdefault(el.full_name, el)
-                    svcs[el.name] = el
-                elif isinstance(el, Field) and el.path[-2] != MSG_FIELD:  # an extension
-                    ix.extensions.setdefault((str(el.desc.extendee), int(el.desc.number)), el)
-                    exts[nested_name(el)] = el
-            ix.file_messages[doc.name] = msgs
-            ix.file_enums[doc.name] = enums
-            ix.file_extensions[doc.name] = exts
-            ix.file_services[doc.name] = svcs
+            ix._add_file(doc)
         ix.packages = dict(packages)
         return ix
+
+    def _add_file(self, doc: ProtoDocument) -> None:
+        """Messages, enums, services and extensions of one file (not message fields: those
+        are made on demand, for the messages that changed)."""
+        fd = doc.fd
+        pkg = str(fd.package)
+        prefix = pkg + "." if pkg else ""
+        msgs: dict[str, Message] = {}
+        enums: dict[str, Enum] = {}
+        exts: dict[str, Field] = {}
+        svcs: dict[str, Service] = {}
+
+        def enum(e: Any, path: tuple[int, ...], nested: str, parent: Element | None) -> None:
+            el = Enum(doc, path, e, prefix + nested, parent)
+            self.enums.setdefault(el.full_name, el)
+            enums[nested] = el
+
+        def extension(f: Any, path: tuple[int, ...], nested: str, parent: Element | None) -> None:
+            el = Field(doc, path, f, prefix + nested, parent)
+            self.extensions.setdefault((str(f.extendee), int(f.number)), el)
+            exts[nested] = el
+
+        def message(d: Any, path: tuple[int, ...], nested: str, parent: Element | None) -> None:
+            el = Message(doc, path, d, prefix + nested, parent)
+            self.messages.setdefault(el.full_name, el)
+            msgs[nested] = el
+            for i, f in enumerate(d.extension):
+                extension(f, (*path, MSG_EXTENSION, i), f"{nested}.{f.name}", el)
+            for i, n in enumerate(d.nested_type):
+                message(n, (*path, MSG_NESTED, i), f"{nested}.{n.name}", el)
+            for i, e in enumerate(d.enum_type):
+                enum(e, (*path, MSG_ENUM, i), f"{nested}.{e.name}", el)
+
+        for i, d in enumerate(fd.message_type):
+            message(d, (FILE_MESSAGE, i), str(d.name), None)
+        for i, e in enumerate(fd.enum_type):
+            enum(e, (FILE_ENUM, i), str(e.name), None)
+        for i, sv in enumerate(fd.service):
+            el = Service(doc, (FILE_SERVICE, i), sv, prefix + str(sv.name))
+            self.services.setdefault(el.full_name, el)
+            svcs[str(sv.name)] = el
+        for i, f in enumerate(fd.extension):
+            extension(f, (FILE_EXTENSION, i), str(f.name), None)
+        self.file_messages[doc.name] = msgs
+        self.file_enums[doc.name] = enums
+        self.file_extensions[doc.name] = exts
+        self.file_services[doc.name] = svcs
 
     def fields(self, message: Message) -> dict[int, Field]:
         """The message's own fields (not its extensions) by number."""

@@ -75,4 +75,5 @@ def message_same_required_fields(pair: Pair[Message], ctx: BreakingContext) -> I
                 loc(field),
                 None,
                 file=pair.new.doc,
+                old_file=pair.old.doc,
             )

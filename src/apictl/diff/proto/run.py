@@ -103,6 +103,8 @@ def run_proto(request: ProtoDiffRequest) -> ProtoDiffOutcome:
     _check(old)
     new = open_proto_side(request.new, request.jobs)
     _check(new)
+    if request.old.endswith(".proto") and request.new.endswith(".proto") and len(old.docs) == len(new.docs) == 1:
+        old.docs[0].name = new.docs[0].name  # two single files: compare them with each other
     active, breaking = active_rules(config, new, request.disable)
     found = diff_proto(old.docs, old.files, new.docs, new.files, active, breaking)
     return ProtoDiffOutcome(old, new, found, config.fail_on)

@@ -63,7 +63,19 @@ def buf_config(category: str) -> str:
 
 def buf_cmd(category: str) -> list[str]:
     cfg = buf_config(category)
-    return [str(BUF), "breaking", ".", "--against", str(OLD), "--config", cfg, "--against-config", cfg]
+    return [
+        str(BUF),
+        "breaking",
+        ".",
+        "--against",
+        str(OLD),
+        "--config",
+        cfg,
+        "--against-config",
+        cfg,
+        "--error-format",
+        "json",
+    ]
 
 
 def apictl_cmd(config: Path) -> list[str]:

@@ -170,3 +170,16 @@ def test_bad_input_exits_2(tmp_path: Path) -> None:
     native = tmp_path / "apictl.yaml"
     native.write_text("breaking: [FILE]\n", encoding="utf-8")
     assert invoke("diff", "-c", native, tree / "old", tree / "old").exit_code == 2
+
+
+def test_rules_command_documents_protobuf_breaking_rules() -> None:
+    result = invoke("rules", "PBB311")
+    assert result.exit_code == 0 and "buf FIELD_NO_DELETE" in result.stdout and "## What it does" in result.stdout
+
+
+def test_docs_list_every_rule() -> None:
+    from apictl.diff.proto.engine import load_rules
+
+    text = Path("docs/proto-breaking.md").read_text(encoding="utf-8")
+    missing = [r.code for r in load_rules() if f"| {r.code} | `{r.buf[0]}` |" not in text]
+    assert not missing, f"docs/proto-breaking.md lacks rows for {missing}"

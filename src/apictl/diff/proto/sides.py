@@ -16,7 +16,7 @@ from typing import Any
 
 from apictl.core.diagnostic import Diagnostic
 from apictl.core.errors import InputError
-from apictl.core.gitsource import GitSource, split_spec
+from apictl.core.gitsource import ROOT_NAMES, GitSource, split_spec
 from apictl.diff.proto.config import BufBreaking, read_buf_breaking
 from apictl.specs.proto.compiler import Compiled, Compiler, cache_dir
 from apictl.specs.proto.image import is_image, read_image
@@ -45,6 +45,8 @@ def is_proto_side(spec: str) -> bool:
     if path.suffix == ".proto" or is_image(path):
         return True
     if path.is_dir():
+        if any((path / name).is_file() for name in ROOT_NAMES):
+            return False  # a folder with an OpenAPI root document stays OpenAPI
         for _, dirs, names in os.walk(path):
             dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
             if any(n.endswith(".proto") for n in names):

@@ -55,7 +55,8 @@ def test_bad_sections() -> None:
         {"ignore_unstable_packages": "yes"},
         {"ignore_only": ["x"]},
         [],
-    ):
+    ]
+    for section in sections:
         with pytest.raises(ConfigError):
             parse_breaking(section, "buf.yaml")
 

@@ -133,6 +133,17 @@ def test_git_ref_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert d["code"] == "PBB311" and d["old"]["file"] == "HEAD:protos/api.proto" and d["file"] == "protos/api.proto"
     same = invoke("diff", "--no-config", "HEAD:protos", "HEAD:protos")
     assert same.exit_code == 0, same.stdout
+    (repo / "protos" / "common.proto").write_text(P3.format(pkg="acme.v1") + "message Id {}\n", encoding="utf-8")
+    (repo / "buf.yaml").write_text("version: v2\nmodules:\n  - path: protos\n", encoding="utf-8")
+    user = 'import "common.proto";\n\nmessage User {\n  Id id = 1;\n}\n'
+    (repo / "protos" / "api.proto").write_text(P3.format(pkg="acme.v1") + user, encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "v2")
+    (repo / "protos" / "api.proto").write_text(
+        P3.format(pkg="acme.v1") + user.replace("Id id", "string id"), encoding="utf-8"
+    )
+    single = invoke("diff", "--no-config", "-f", "json", "HEAD:protos/api.proto", "protos/api.proto")
+    assert single.exit_code == 1 and sorted(_codes(single.stdout)) == ["PBB316", "PBB317"], single.stderr
     bad = invoke("diff", "--no-config", "nosuchref:protos", "protos")
     assert bad.exit_code == 2 and "unknown git revision" in first_error(bad)
 

@@ -119,6 +119,22 @@ def _show(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+def _module_scope(source: GitSource, inside: str) -> str:
+    """What to extract: the topmost folder above `inside` with a buf.yaml / buf.work.yaml
+    (its modules and imports), else `inside` itself — never more of the repository."""
+    parts = [] if inside == "." else inside.split("/")
+    entry = source.entry(inside) if inside != "." else None
+    if entry is not None and entry[1] != "tree":  # a file: its folder holds what it imports
+        parts = parts[:-1]
+    scope = "/".join(parts) or "."
+    for i in range(len(parts), -1, -1):
+        folder = "/".join(parts[:i]) or "."
+        prefix = "" if folder == "." else folder + "/"
+        if any(source.entry(prefix + name) is not None for name in ("buf.yaml", "buf.work.yaml")):
+            scope = folder
+    return scope
+
+
 def _open_git(spec: str, ref: str, rel: str, jobs: int) -> ProtoSide:
     """Extract the commit's tree (`git archive`) and compile it there; findings name files
     `REF:path` (repository-relative), as `apictl diff` does for OpenAPI."""
@@ -127,8 +143,9 @@ def _open_git(spec: str, ref: str, rel: str, jobs: int) -> ProtoSide:
     entry = source.entry(inside) if inside != "." else ("040000", "tree", "")
     if entry is None:
         raise InputError(f"no such file or folder in {ref}", uri=f"{ref}:{inside}")
+    scope = _module_scope(source, inside)
     proc = subprocess.run(
-        ["git", "archive", "--format=tar", source.commit],
+        ["git", "archive", "--format=tar", source.commit, *(["--", scope] if scope != "." else [])],
         cwd=source.toplevel,
         capture_output=True,
         timeout=_GIT_TIMEOUT_S,

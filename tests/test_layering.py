@@ -50,6 +50,9 @@ ALLOWED_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("apictl.diff.run", "apictl.report"): (
         "DiffOutcome.report_context() builds the ReportContext for the renderers, as lint.run does"
     ),
+    ("apictl.diff.proto.run", "apictl.report"): (
+        "ProtoDiffOutcome.report_context() builds the ReportContext for the renderers, as diff.run does"
+    ),
     ("apictl.lint.run", "apictl.report"): (
         "RunOutcome.report_context() builds the ReportContext (rule summaries, source lines, files checked) "
         "that renderers take; lint hands data to report, report never imports lint"

@@ -31,6 +31,13 @@ def rules(
         raise fail(f"unknown --format {fmt!r} (choose from text, json)")
     if code:
         found = registry.find(code)
+        if found is None:  # a breaking rule (OpenAPI BRK…, protobuf PBB…)?
+            from apictl.diff.engine import load_rules as openapi_breaking
+            from apictl.diff.proto.engine import load_rules as proto_breaking
+
+            openapi_breaking()
+            proto_breaking()
+            found = registry.find(code)
         if found is None:
             raise fail(f"no rule {code!r} (see `apictl rules`)")
         catalogue = [found]

@@ -36,7 +36,7 @@ from apictl.core.errors import ConfigError, InputError
 from apictl.core.registry import ALL_PRESETS, Rule, find
 
 CONFIG_NAMES = ("apictl.yaml", "apictl.yml", ".apictl.yaml", ".apictl.yml")
-_TOP_KEYS = {"extends", "rules", "overrides", "exclude", "refs", "fail_on", "ci", "ruleset"}
+_TOP_KEYS = {"extends", "rules", "overrides", "exclude", "refs", "fail_on", "ci", "ruleset", "breaking"}
 _CI_KEYS = {"contracts", "base", "fail_on", "breaking", "pacts", "outputs"}
 _CI_OUTPUTS = ("sarif", "junit", "markdown")
 BREAKING_CATEGORIES = ("wire", "sdk", "docs")
@@ -79,6 +79,8 @@ class Config:
     base_dir: Path = field(default_factory=Path.cwd)
     ci: CiSettings = field(default_factory=CiSettings)
     ruleset: str | None = None  # a Spectral ruleset: a file (relative to base_dir) or "spectral:oas"
+    # protobuf breaking-change selection, shaped like buf.yaml's `breaking:` (checked by diff/proto)
+    breaking: dict[str, Any] | None = None
 
     def effective(
         self, rules: list[Rule], rel_path: str, fmt: str, base: Iterable[tuple[Rule, Severity, dict[str, Any]]] = ()
@@ -259,6 +261,10 @@ def parse_config(data: Any, where: str, base_dir: Path) -> Config:
         cfg.fail_on = _severity(data["fail_on"], where)
     if data.get("ci") is not None:
         cfg.ci = _ci(data["ci"], where, base_dir)
+    if data.get("breaking") is not None:
+        if not isinstance(data["breaking"], dict):
+            raise ConfigError("`breaking` must be a mapping (use, except, ignore, ignore_only, ...)", uri=where)
+        cfg.breaking = dict(data["breaking"])
     return cfg
 
 

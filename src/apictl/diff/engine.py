@@ -39,8 +39,9 @@ ActiveRule = tuple[Rule, Severity, dict[str, Any]]
 
 
 def load_rules() -> list[Rule]:
+    """The OpenAPI breaking rules (the protobuf ones under rules/proto/ have their own engine)."""
     registry.load(RULES_PACKAGE)
-    return registry.all_rules("breaking")
+    return [r for r in registry.all_rules("breaking") if "proto" not in r.formats]
 
 
 @dataclass

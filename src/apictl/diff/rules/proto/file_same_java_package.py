@@ -1,0 +1,53 @@
+"""Protobuf breaking-change rule PBB332 (buf `FILE_SAME_JAVA_PACKAGE`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from apictl.core.registry import rule
+from apictl.diff.proto.engine import BreakingContext
+from apictl.diff.proto.model import FILE_PAIR, Pair, ProtoBreak
+from apictl.diff.rules.proto._helpers import PROTO, file_option
+from apictl.specs.proto.model import ProtoDocument
+
+
+@rule(
+    code="PBB332",
+    name="file-same-java-package",
+    on=FILE_PAIR,
+    severity="error",
+    formats=PROTO,
+    preset="minimal",
+    category="sdk",
+    kind="breaking",
+    buf=("FILE_SAME_JAVA_PACKAGE",),
+)
+def file_same_java_package(pair: Pair[ProtoDocument], ctx: BreakingContext) -> Iterator[ProtoBreak]:
+    """A file's java_package option changed.
+
+    ## What it does
+    Reports a file whose `java_package` option differs from before (an option that is not set counts as its
+    default).
+
+    ## Why is this bad?
+    The option sets the Java package; changing it changes generated code, so code built on the previous version
+    stops compiling.
+
+    ## Example
+    Previous version:
+    ```proto
+    option java_package = "com.acme.v1";
+    ```
+    Current version:
+    ```proto
+    option java_package = "com.acme.api.v1";
+    ```
+
+    ## Use instead
+    Keep the `java_package` value.
+
+    ## References
+    - buf breaking rule `FILE_SAME_JAVA_PACKAGE` (categories FILE, PACKAGE):
+      https://buf.build/docs/breaking/rules/#file_same_java_package
+    """
+    yield from file_option(pair, "java_package", 1)

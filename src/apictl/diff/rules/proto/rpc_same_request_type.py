@@ -1,0 +1,58 @@
+"""Protobuf breaking-change rule PBB113 (buf `RPC_SAME_REQUEST_TYPE`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from apictl.core.registry import rule
+from apictl.diff.proto.engine import BreakingContext
+from apictl.diff.proto.model import METHOD_PAIR, Pair, ProtoBreak, loc
+from apictl.diff.rules.proto._helpers import PROTO, q, rpc
+from apictl.specs.proto.model import Method
+
+
+@rule(
+    code="PBB113",
+    name="rpc-same-request-type",
+    on=METHOD_PAIR,
+    severity="error",
+    formats=PROTO,
+    preset="minimal",
+    category="wire",
+    kind="breaking",
+    buf=("RPC_SAME_REQUEST_TYPE",),
+)
+def rpc_same_request_type(pair: Pair[Method], ctx: BreakingContext) -> Iterator[ProtoBreak]:
+    """An RPC's request type changed.
+
+    ## What it does
+    Reports an RPC whose request message is now another message type.
+
+    ## Why is this bad?
+    Existing clients send the previous message; the bytes no longer match what the other side decodes.
+
+    ## Example
+    Previous version:
+    ```proto
+    rpc GetUser(GetUserRequest) returns (User);
+    ```
+    Current version:
+    ```proto
+    rpc GetUser(LookupRequest) returns (User);
+    ```
+
+    ## Use instead
+    Keep the request type and evolve the message by adding fields, or add a new RPC.
+
+    ## References
+    - buf breaking rule `RPC_SAME_REQUEST_TYPE` (categories FILE, PACKAGE, WIRE_JSON, WIRE):
+      https://buf.build/docs/breaking/rules/#rpc_same_request_type
+    """
+    before, after = str(pair.old.desc.input_type).lstrip("."), str(pair.new.desc.input_type).lstrip(".")
+    if before != after:
+        yield ProtoBreak(
+            f"{rpc(pair.new)} changed request type from {q(before)} to {q(after)}.",
+            loc(pair.new, 2),
+            loc(pair.old, 2),
+            file=pair.new.doc,
+        )

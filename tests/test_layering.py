@@ -1,11 +1,13 @@
 """The layering of DESIGN.md, checked on the source (ast, nothing imported):
 
     cli  →  lint · diff · gen · mock · contract  →  specs  →  core
+     │                          └── mock, contract ──→  serve  →  core
      └────→  report  ─────────────────────────────────────→  core
 
 * `core` imports nothing from apictl but `core`; `specs` only `core`+`specs`;
-  `report` only `core`+`report`; a feature package only `core`, `specs` and
-  itself — never another feature package.
+  `report` only `core`+`report`; `serve` (the HTTP server the mock and the
+  pact stub share) only `core`+`serve`; a feature package only `core`,
+  `specs`, `serve` and itself — never another feature package.
 * Only `cli` (and `__main__`) imports typer, prints or exits.
 
 Every import is checked, including lazy ones inside functions. Exceptions are
@@ -31,9 +33,10 @@ ALLOWED: dict[str, set[str]] = {
     "core": {"core"},
     "specs": {"core", "specs"},
     "report": {"core", "report"},
-    **{feature: {"core", "specs", feature} for feature in FEATURES},
+    "serve": {"core", "serve"},
+    **{feature: {"core", "specs", "serve", feature} for feature in FEATURES},
     "ci": {"core", "specs", "report", "ci"},  # orchestration: features only through the exceptions below
-    "cli": {"core", "specs", "report", "cli", "ci", *FEATURES},
+    "cli": {"core", "specs", "report", "serve", "cli", "ci", *FEATURES},
     "__main__": {"cli"},
 }
 # (importing module, imported module) -> why the layering allows it

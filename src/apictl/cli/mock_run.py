@@ -142,7 +142,7 @@ def _serve(
 ) -> int:
     from apictl.cli.mock_log import make_logger, say
     from apictl.mock.asgi import MockApp
-    from apictl.mock.server import ServeError, bind, serve_workers
+    from apictl.serve.server import ServeError, bind, serve_workers
 
     try:
         sock = bind(args.host, args.port)

@@ -1,126 +1,22 @@
-"""The thin ASGI adapter: an HTTP request in, `MockRequest` to a handler (the
-engine, or the proxy), `MockResponse` out, one log record per request.
-
-The handler can be swapped while serving (`--watch` reloads the contract
-without closing the port). Bodies larger than the limit are refused with 413
-as soon as they exceed it; a handler that fails answers 500 and the server
-keeps running."""
+"""The mock's ASGI app: the shared adapter (`serve/asgi.py`) with the errors it
+makes itself worded as Prism's problem documents."""
 
 from __future__ import annotations
 
-import asyncio
-import inspect
-import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any
-
 from apictl.mock import problems
-from apictl.mock.types import MockRequest, MockResponse, Violation
+from apictl.mock.types import MockResponse
+from apictl.serve.asgi import AsgiApp, ErrorResponses, RequestRecord
 
-Handler = Callable[[MockRequest], "MockResponse | Awaitable[MockResponse]"]
-Scope = dict[str, Any]
-Receive = Callable[[], Awaitable[dict[str, Any]]]
-Send = Callable[[dict[str, Any]], Awaitable[None]]
+__all__ = ["MockApp", "RequestRecord"]
 
 
-@dataclass(slots=True)
-class RequestRecord:
-    """One line of the request log."""
+class _ProblemErrors(ErrorResponses):
+    def too_large(self, limit: int) -> MockResponse:
+        return problems.problem("PAYLOAD_TOO_LARGE", f"Request bodies are limited to {limit} bytes")
 
-    started: float  # time.time()
-    method: str
-    target: str  # path and query as received
-    status: int
-    duration_ms: float
-    operation: str
-    violations: list[Violation] = field(default_factory=list)
-    error: str = ""
+    def failed(self, error: str) -> MockResponse:
+        return problems.problem("UNKNOWN", error)
 
 
-class MockApp:
-    def __init__(
-        self,
-        handler: Handler,
-        log: Callable[[RequestRecord], None] | None = None,
-        max_body_bytes: int = 16 * 1024 * 1024,
-        on_startup: Callable[[], Awaitable[None]] | None = None,
-    ) -> None:
-        self.handler = handler
-        self.log = log
-        self.max_body_bytes = max_body_bytes
-        self.on_startup = on_startup
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        kind = scope.get("type")
-        if kind == "http":
-            await self._http(scope, receive, send)
-        elif kind == "lifespan":
-            await self._lifespan(receive, send)
-
-    async def _lifespan(self, receive: Receive, send: Send) -> None:
-        while True:
-            message = await receive()
-            if message["type"] == "lifespan.startup":
-                if self.on_startup is not None:
-                    await self.on_startup()
-                await send({"type": "lifespan.startup.complete"})
-            elif message["type"] == "lifespan.shutdown":
-                await send({"type": "lifespan.shutdown.complete"})
-                return
-
-    async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
-        started = time.time()
-        t0 = time.perf_counter()
-        raw_path = scope.get("raw_path")
-        path = raw_path.decode("utf-8", "replace") if raw_path else str(scope.get("path", "/"))
-        query = bytes(scope.get("query_string", b"")).decode("utf-8", "replace")
-        method = str(scope.get("method", "GET"))
-        headers = [(k.decode("latin-1").lower(), v.decode("latin-1")) for k, v in scope.get("headers", ())]
-        body, too_large = await self._body(receive)
-        error = ""
-        if too_large:
-            response = problems.problem(
-                "PAYLOAD_TOO_LARGE", f"Request bodies are limited to {self.max_body_bytes} bytes"
-            )
-        else:
-            request = MockRequest(method, path, query, headers, body)
-            try:
-                result = self.handler(request)
-                response = await result if inspect.isawaitable(result) else result
-            except Exception as exc:  # a bug must not take the server down
-                error = f"{type(exc).__name__}: {exc}"
-                response = problems.problem("UNKNOWN", error)
-        if response.delay > 0:
-            try:
-                await asyncio.sleep(response.delay)
-            except asyncio.CancelledError:  # the server is stopping: drop the delayed answer
-                return
-        out_headers = [(k.encode("latin-1", "replace"), v.encode("latin-1", "replace")) for k, v in response.headers]
-        out_headers.append((b"content-length", str(len(response.body)).encode()))
-        await send({"type": "http.response.start", "status": response.status, "headers": out_headers})
-        await send({"type": "http.response.body", "body": response.body if method != "HEAD" else b""})
-        if self.log is not None:
-            target = path + ("?" + query if query else "")
-            duration = (time.perf_counter() - t0) * 1000
-            self.log(
-                RequestRecord(
-                    started, method, target, response.status, duration, response.operation, response.violations, error
-                )
-            )
-
-    async def _body(self, receive: Receive) -> tuple[bytes, bool]:
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_body_bytes:
-                return b"", True  # answer now; the server closes the connection
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        return b"".join(chunks), False
+class MockApp(AsgiApp):
+    errors = _ProblemErrors()

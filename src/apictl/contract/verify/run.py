@@ -1,0 +1,242 @@
+"""`apictl contract verify` as a library call: gather the pacts (files, folders or a broker's
+pacts-for-verification), check they can be used, replay each against the provider, turn
+the verifier's results into Diagnostics, and publish results to the broker when asked."""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from apictl.contract.pact import Pact, load_pact
+from apictl.contract.verify.diagnostics import PactInteraction, results_diagnostics
+from apictl.contract.verify.request import VerifyRequest
+from apictl.core.diagnostic import Diagnostic, Severity
+from apictl.core.errors import ConfigError, InputError
+
+
+@dataclass(slots=True)
+class VerifiedPact:
+    uri: str
+    consumer: str
+    provider: str
+    interactions: int
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    pending: bool = False
+    published: str | None = None  # verification result URL
+
+    @property
+    def success(self) -> bool:
+        return not any(d.severity >= Severity.ERROR for d in self.diagnostics)
+
+
+@dataclass(slots=True)
+class VerifyOutcome:
+    pacts: list[VerifiedPact] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # uri -> pact text (for source lines in reports)
+    output: str = ""  # the verifier's own report, for --verbose
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for p in self.pacts for d in p.diagnostics]
+
+
+@dataclass(slots=True)
+class _Source:
+    pact: Pact
+    path: Path
+    uri: str
+    pending: bool = False
+    broker_pact: dict[str, Any] | None = None  # as fetched (its links publish results)
+
+
+def check_base_url(base_url: str, timeout: float) -> None:
+    """Refuse a provider URL we cannot use or reach, before running anything."""
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"--base-url must be http(s)://host:port, got {base_url!r}")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=min(timeout, 5.0)):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise InputError(f"cannot reach the provider at {base_url}: {reason}") from None
+
+
+def _interactions(pact: Pact) -> list[PactInteraction]:
+    out = []
+    for interaction in pact.interactions:
+        response = getattr(interaction, "response", None)
+        response_pointer = getattr(response, "pointer", "") or interaction.pointer + "/response"
+        body_pointer = response_pointer + "/body" + ("/content" if pact.spec >= (4, 0) else "")
+        out.append(
+            PactInteraction(
+                interaction.description,
+                tuple(interaction.state_names),
+                interaction.pointer,
+                response_pointer,
+                body_pointer,
+            )
+        )
+    return out
+
+
+def _local_sources(request: VerifyRequest) -> list[_Source]:
+    paths: list[Path] = list(request.pact_files)
+    for folder in request.pact_dirs:
+        if not folder.is_dir():
+            raise InputError("not a folder", uri=str(folder))
+        found = sorted(folder.glob("*.json"))
+        if not found:
+            raise InputError("the folder holds no pact files (*.json)", uri=str(folder))
+        paths.extend(found)
+    sources = []
+    for path in paths:
+        if path.is_file() and path.stat().st_size == 0:
+            raise InputError(
+                "the pact file is empty (0 bytes: a consumer test that failed while writing it?)", uri=str(path)
+            )
+        pact = load_pact(path, str(path))
+        sources.append(_Source(pact, path, str(path)))
+    return sources
+
+
+def _broker_sources(request: VerifyRequest, workdir: Path) -> list[_Source]:
+    from apictl.contract.broker.http import BrokerAuth, BrokerClient
+    from apictl.contract.broker.pacts import pacts_for_verification
+
+    assert request.broker is not None
+    broker = request.broker
+    auth = BrokerAuth.from_env(broker.token, broker.username, broker.password)
+    sources = []
+    with BrokerClient(broker.url, auth) as client:
+        found = pacts_for_verification(
+            client,
+            request.provider,
+            selectors=broker.selectors,
+            provider_branch=request.branch,
+            provider_tags=broker.provider_tags or request.provider_tags,
+            include_pending=broker.include_pending,
+            include_wip_since=broker.include_wip_since,
+        )
+        for index, item in enumerate(found):
+            answer = client.call("GET", item.url, accept="application/hal+json, application/json")
+            if not isinstance(answer.body, dict):
+                raise InputError("the broker answered with something that is not a pact", uri=item.url)
+            path = workdir / f"pact-{index}.json"
+            _write_atomically(path, answer.text.encode("utf-8"))
+            pact = load_pact(path, item.url)
+            sources.append(_Source(pact, path, item.url, pending=item.pending, broker_pact=answer.body))
+    return sources
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Never leave a 0-byte or half-written pact behind: write a sibling, then rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _validate(request: VerifyRequest) -> None:
+    has_local = bool(request.pact_files or request.pact_dirs)
+    if has_local == (request.broker is not None):
+        raise ConfigError("give pacts with --pact / --pact-dir, or a broker with --broker-url (one of the two)")
+    if request.publish:
+        if request.broker is None:
+            raise ConfigError("--publish needs --broker-url (results are published to the broker the pacts came from)")
+        if not request.provider_version:
+            raise ConfigError("--publish needs --provider-version (e.g. the git commit of the provider)")
+    if request.state_hook and request.state_change_url:
+        raise ConfigError("give either --state-change-url or --state-hook, not both")
+
+
+def run(request: VerifyRequest) -> VerifyOutcome:
+    """Verify; raises ApictlError (exit 2) for unusable input, returns findings otherwise."""
+    from apictl.contract.verify.engine import verify_pact_file
+    from apictl.contract.verify.hooks import load_hook
+
+    _validate(request)
+    hook = load_hook(request.state_hook) if request.state_hook else None
+    check_base_url(request.base_url, request.timeout)
+    outcome = VerifyOutcome()
+    with tempfile.TemporaryDirectory(prefix="apictl-verify-") as tmp:
+        sources = _broker_sources(request, Path(tmp)) if request.broker else _local_sources(request)
+        sources = [s for s in sources if s.pact.provider == request.provider]
+        if request.consumers:
+            sources = [s for s in sources if s.pact.consumer in request.consumers]
+        if not sources:
+            raise InputError(f"no pacts for provider {request.provider!r} to verify")
+        for source in sources:
+            if hook is not None:
+                hook.failures.clear()
+            run_ = verify_pact_file(
+                source.path,
+                provider=request.provider,
+                base_url=request.base_url,
+                state_change_url=request.state_change_url,
+                state_hook=hook,
+                state_teardown=request.state_teardown,
+                headers=request.headers,
+                timeout=request.timeout,
+            )
+            diagnostics = results_diagnostics(
+                run_.results,
+                _interactions(source.pact),
+                uri=source.uri,
+                pending=source.pending,
+                state_failures=dict(hook.failures) if hook else {},
+            )
+            if source.pact.document is not None and diagnostics:
+                spans = source.pact.document.spans({d.pointer for d in diagnostics})
+                for d in diagnostics:
+                    d.span = spans.get(d.pointer)
+            verified = VerifiedPact(
+                source.uri,
+                source.pact.consumer,
+                source.pact.provider,
+                len(source.pact.interactions),
+                diagnostics,
+                source.pending,
+            )
+            outcome.pacts.append(verified)
+            outcome.output += run_.output
+            if source.pact.document is not None:
+                outcome.sources[source.uri] = source.pact.document.text
+            if request.publish and source.broker_pact is not None:
+                verified.published = _publish(request, source, verified)
+    return outcome
+
+
+def _publish(request: VerifyRequest, source: _Source, verified: VerifiedPact) -> str | None:
+    from apictl.contract.broker.http import BrokerAuth, BrokerClient
+    from apictl.contract.broker.pacts import publish_verification_result
+
+    assert request.broker is not None and request.provider_version is not None and source.broker_pact is not None
+    broker = request.broker
+    failed = {str(d.extra.get("interaction")) for d in verified.diagnostics}
+    tests = [
+        {"interactionDescription": i.description, "success": i.description not in failed}
+        for i in source.pact.interactions
+    ]
+    with BrokerClient(broker.url, BrokerAuth.from_env(broker.token, broker.username, broker.password)) as client:
+        return publish_verification_result(
+            client,
+            source.broker_pact,
+            provider=request.provider,
+            provider_version=request.provider_version,
+            success=not verified.diagnostics,
+            branch=request.branch,
+            tags=request.provider_tags,
+            build_url=request.build_url,
+            test_results=tests,
+        )

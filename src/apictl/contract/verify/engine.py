@@ -10,11 +10,12 @@ outcome is always read from `Verifier.results` instead.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,8 @@ def _captured_fds() -> Iterator[list[str]]:
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     saved = [os.dup(1), os.dup(2)]
-    with tempfile.TemporaryFile(mode="w+b") as sink:
+    python_level = io.StringIO()  # pact-python's state-callback server logs through sys.stderr
+    with tempfile.TemporaryFile(mode="w+b") as sink, redirect_stdout(python_level), redirect_stderr(python_level):
         os.dup2(sink.fileno(), 1)
         os.dup2(sink.fileno(), 2)
         try:
@@ -50,7 +52,7 @@ def _captured_fds() -> Iterator[list[str]]:
             for fd in saved:
                 os.close(fd)
             sink.seek(0)
-            captured.append(sink.read().decode("utf-8", "replace"))
+            captured.append(sink.read().decode("utf-8", "replace") + python_level.getvalue())
 
 
 def verify_pact_file(

@@ -32,7 +32,7 @@ class Store:
             return
         match = re.fullmatch(r"item (\d+) exists", state)
         if match:
-            item_id = int(params.get("id", match.group(1)))
+            item_id = int(params.get("id") or match.group(1))
             self.items[item_id] = {"id": item_id, "name": params.get("name", "widget"), "stock": params.get("stock", 5)}
         elif re.fullmatch(r"item (\d+) does not exist", state):
             self.items.clear()

@@ -1,7 +1,7 @@
 """orders: the consumer. A plain ASGI app that accepts an order when inventory has stock.
 
-    POST /orders {"item": 1, "quantity": 2} -> 201 {"item": 1, "quantity": 2, "status": "accepted"}
-                                             | 409 {"error": "only 1 in stock"} | 404 {"error": "no item 3"}
+POST /orders {"item": 1, "quantity": 2} -> 201 {"item": 1, "quantity": 2, "status": "accepted"}
+                                         | 409 {"error": "only 1 in stock"} | 404 {"error": "no item 3"}
 """
 
 from __future__ import annotations

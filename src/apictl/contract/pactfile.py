@@ -40,7 +40,9 @@ def write_pact(pact: WritablePact, directory: Path) -> Path:
         try:
             data = orjson.loads(content)
         except orjson.JSONDecodeError as exc:
-            raise InputError(f"the pact writer produced invalid JSON ({exc}); nothing was written", uri=str(directory)) from None
+            raise InputError(
+                f"the pact writer produced invalid JSON ({exc}); nothing was written", uri=str(directory)
+            ) from None
         if not isinstance(data, dict) or "interactions" not in data and "messages" not in data:
             raise InputError("the pact writer produced something that is not a pact", uri=str(directory))
         target = directory / written[0].name

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from examples.contract.inventory import states
 from examples.contract.inventory.app import Store, create_app
 from examples.contract.orders.pact_test import record_pact
+
 from tests.cli.helpers import ROOT, invoke
 from tests.contract.servers import serve_asgi
 
@@ -41,7 +41,9 @@ def test_consumer_test_writes_the_committed_pact(fresh_pact: Path) -> None:
     written = json.loads(fresh_pact.read_text())
     committed = json.loads(PACT.read_text())
     assert (written["consumer"], written["provider"]) == ({"name": "orders"}, {"name": "inventory"})
-    assert written["interactions"] == committed["interactions"], "regenerate: python -m examples.contract.orders.pact_test"
+    assert written["interactions"] == committed["interactions"], (
+        "regenerate: python -m examples.contract.orders.pact_test"
+    )
     assert not list(fresh_pact.parent.glob(".pact-*")), "the staging folder is removed"
 
 
@@ -63,7 +65,10 @@ def test_provider_honours_the_pact_with_a_python_state_hook(fresh_pact: Path) ->
 def test_without_provider_states_the_interaction_fails(fresh_pact: Path, provider: str) -> None:
     code, out, _ = _verify(provider, "--pact", str(fresh_pact))
     assert code == 1
-    assert 'orders → inventory: "a request for an item in stock" (given item 1 exists): status: expected 200 but was 404' in out
+    assert (
+        'orders → inventory: "a request for an item in stock" (given item 1 exists): status: expected 200 but was 404'
+        in out
+    )
 
 
 def test_broken_provider_fails_with_located_diagnostics(fresh_pact: Path) -> None:
@@ -79,7 +84,9 @@ def test_broken_provider_fails_with_located_diagnostics(fresh_pact: Path) -> Non
     assert "1 of 2 interactions failed" in text
 
 
-@pytest.mark.parametrize(("fmt", "needle"), [("sarif", '"ruleId": "PV103"'), ("junit", "PV103"), ("github", "::error file=")])
+@pytest.mark.parametrize(
+    ("fmt", "needle"), [("sarif", '"ruleId": "PV103"'), ("junit", "PV103"), ("github", "::error file=")]
+)
 def test_every_format_reports_the_mismatch(fresh_pact: Path, fmt: str, needle: str) -> None:
     with serve_asgi(create_app(Store(), states=True, broken=True)) as url:
         code, out, _ = _verify(url, "--pact", str(fresh_pact), "--state-change-url", url + STATES, "-f", fmt)

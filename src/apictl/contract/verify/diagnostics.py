@@ -88,12 +88,14 @@ def interaction_diagnostics(
     common: dict[str, Any] = {"interaction": description, "consumer": consumer, "provider": provider, "states": states}
     if pending or result.get("pending"):
         common["pending"] = True
+    failed_states = [f"{state}: {state_failures[state]}" for state in states if state in state_failures]
+    if failed_states:
+        message = f"{head}: provider state failed: " + "; ".join(failed_states)
+        return [_diagnostic(CODES["state"], severity, message, uri, base, common)]
     if mismatch.get("type") == "error":
         message = _text(mismatch.get("message"))
-        failed = [f"{state}: {state_failures[state]}" for state in states if state in state_failures]
-        if failed or "state change" in message:
-            code = CODES["state"]
-            message = "provider state failed: " + ("; ".join(failed) if failed else message)
+        if "state change" in message:
+            code, message = CODES["state"], "provider state failed: " + message
         else:
             code = CODES["error"]
         return [_diagnostic(code, severity, f"{head}: {message}", uri, base, common)]

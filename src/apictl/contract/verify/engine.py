@@ -11,6 +11,7 @@ outcome is always read from `Verifier.results` instead.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import sys
 import tempfile
@@ -39,6 +40,9 @@ def _captured_fds() -> Iterator[list[str]]:
         stream.flush()
     saved = [os.dup(1), os.dup(2)]
     python_level = io.StringIO()  # pact-python's state-callback server logs through sys.stderr
+    handler = logging.StreamHandler(python_level)  # the Rust core's log arrives through logging ("pact.ffi…")
+    pact_logger = logging.getLogger("pact")
+    pact_logger.addHandler(handler)
     with tempfile.TemporaryFile(mode="w+b") as sink, redirect_stdout(python_level), redirect_stderr(python_level):
         os.dup2(sink.fileno(), 1)
         os.dup2(sink.fileno(), 2)
@@ -47,6 +51,7 @@ def _captured_fds() -> Iterator[list[str]]:
         finally:
             for stream in (sys.stdout, sys.stderr):
                 stream.flush()
+            pact_logger.removeHandler(handler)
             os.dup2(saved[0], 1)
             os.dup2(saved[1], 2)
             for fd in saved:

@@ -1,6 +1,7 @@
 """Provider-state hooks given as `module:function` (the module is imported from the working
 folder or sys.path). The hook is called as `hook(state, action, parameters)` with
-action "setup" or "teardown"; what it raises is kept, so the report can say why a state failed."""
+action "setup" or "teardown"; what it raises is kept, so the report can say why a state failed
+(and the interaction's mismatches, mere consequences, are not reported)."""
 
 from __future__ import annotations
 
@@ -39,8 +40,9 @@ class RecordingHook:
         try:
             self.hook(**kwargs)
         except Exception as exc:
-            self.failures[state] = f"{type(exc).__name__}: {exc}"
-            raise
+            # Recorded, not raised: when a state callback fails, the verifier retries it with
+            # back-off for minutes. The interaction is reported as a failed state instead.
+            self.failures.setdefault(state, f"{type(exc).__name__}: {exc}")
 
 
 def load_hook(spec: str) -> RecordingHook:

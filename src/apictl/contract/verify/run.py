@@ -5,6 +5,7 @@ the verifier's results into Diagnostics, and publish results to the broker when 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import tempfile
 from dataclasses import dataclass, field
@@ -52,6 +53,14 @@ class _Source:
     uri: str
     pending: bool = False
     broker_pact: dict[str, Any] | None = None  # as fetched (its links publish results)
+
+
+_STATE_FAILED = re.compile(r"Provider setup state change for '(.*)' has failed - MismatchResult::Error\(\"(.*?)\"")
+
+
+def state_failures(output: str) -> dict[str, str]:
+    """state -> why its set-up failed, from the verifier's log (e.g. "Invalid status code: 404")."""
+    return {m.group(1): m.group(2) for m in _STATE_FAILED.finditer(output)}
 
 
 def check_base_url(base_url: str, timeout: float) -> None:
@@ -194,7 +203,7 @@ def run(request: VerifyRequest) -> VerifyOutcome:
                 _interactions(source.pact),
                 uri=source.uri,
                 pending=source.pending,
-                state_failures=dict(hook.failures) if hook else {},
+                state_failures={**state_failures(run_.output), **(hook.failures if hook else {})},
             )
             if source.pact.document is not None and diagnostics:
                 spans = source.pact.document.spans({d.pointer for d in diagnostics})

@@ -37,6 +37,7 @@ def stub(
     provider: list[str] = typer.Option(None, "--provider", help="Serve only pacts of this provider; repeatable."),
     cors: bool = typer.Option(False, "--cors", help="Answer CORS preflight (OPTIONS) requests."),
     log_format: str = typer.Option("text", "--log-format", help="Request log: text, json or none."),
+    seed: int = typer.Option(None, "--seed", help="Seed for generated values (reproducible responses)."),
 ) -> None:
     """Serve pacts as a stub provider: each request is answered with the response
     of the interaction whose request it matches (Pact matching rules), generators
@@ -44,6 +45,16 @@ def stub(
     from apictl.cli.contract_stub_run import StubArgs, run_stub
 
     args = StubArgs(
-        pacts, host, port, provider_state, state_header, empty_state, consumer or [], provider or [], cors, log_format
+        pacts,
+        host,
+        port,
+        provider_state,
+        state_header,
+        empty_state,
+        consumer or [],
+        provider or [],
+        cors,
+        log_format,
+        seed,
     )
     raise typer.Exit(run_stub(args))

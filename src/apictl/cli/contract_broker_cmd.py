@@ -55,6 +55,7 @@ def can_i_deploy(
     pacticipant: list[str] = typer.Option(..., "--pacticipant", "-a", help="Application name; repeatable."),
     version: list[str] = typer.Option(None, "--version", "-e", help="Its version; repeatable, paired in order."),
     latest: str = typer.Option(None, "--latest", "-l", help="Without --version: the latest version with this tag."),
+    all_tag: str = typer.Option(None, "--all", help="Without --version: every version with this tag."),
     to_environment: str = typer.Option(None, "--to-environment", help="Can it go to this environment?"),
     to: str = typer.Option(None, "--to", help="Can it go alongside the latest versions with this tag?"),
     ignore: list[str] = typer.Option(None, "--ignore", help="NAME or NAME@VERSION to leave out; repeatable."),
@@ -78,6 +79,7 @@ def can_i_deploy(
         pacticipant,
         version or [],
         latest,
+        all_tag,
         to_environment,
         to,
         ignore or [],
@@ -181,6 +183,8 @@ def create_environment(
     name: str = typer.Option(..., "--name", help="The environment's name."),
     display_name: str = typer.Option(None, "--display-name", help="A name for people."),
     production: bool = typer.Option(False, "--production/--no-production", help="Is it production?"),
+    contact_name: str = typer.Option(None, "--contact-name", help="Who to contact about it (a team)."),
+    contact_email: str = typer.Option(None, "--contact-email-address", help="That contact's email address."),
     broker_url: str = URL,
     broker_token: str = TOKEN,
     broker_username: str = USER,
@@ -193,12 +197,18 @@ def create_environment(
 
     from apictl.contract.broker.environments import create_environment as create
 
+    contacts = []
+    if contact_name or contact_email:
+        contact: dict[str, object] = {"name": contact_name} if contact_name else {}
+        if contact_email:
+            contact["details"] = {"emailAddress": contact_email}
+        contacts.append(contact)
     opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(
         opts,
         lambda client: echo_json(
             opts,
-            asdict(env := create(client, name, display_name=display_name, production=production)),
+            asdict(env := create(client, name, display_name=display_name, production=production, contacts=contacts)),
             f"Created environment {env.name} ({env.uuid})",
         ),
     )

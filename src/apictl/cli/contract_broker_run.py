@@ -117,6 +117,7 @@ class CanIDeploy:
     pacticipants: list[str]
     versions: list[str]
     latest: str | None
+    all_tag: str | None
     to_environment: str | None
     to: str | None
     ignore: list[str]
@@ -136,6 +137,8 @@ def can_i_deploy_run(client: BrokerClient, opts: BrokerOpts, question: CanIDeplo
     for index, name in enumerate(question.pacticipants):
         if index < len(question.versions):
             selectors.append(Selector(name, question.versions[index]))
+        elif question.all_tag:
+            selectors.append(Selector(name, tag=question.all_tag))
         else:
             selectors.append(Selector(name, latest=True, tag=question.latest))
     ignore = [Selector(n, v or None) for n, _, v in (i.partition("@") for i in question.ignore)]

@@ -358,7 +358,7 @@ def _check_ignored(result: matrix.MatrixResult) -> None:
 
 
 def run_scenario(scenario: Scenario) -> PactStub:
-    stub = PactStub([INTERACTIONS[i] for i in scenario.interactions])
+    stub = PactStub.load(PACT_FILE, scenario.interactions)
     with BrokerClient("http://broker.test", transport=stub.transport(), retries=0) as client:
         scenario.run(client)
     return stub
@@ -368,7 +368,7 @@ def run_scenario(scenario: Scenario) -> PactStub:
 def test_scenario(scenario: Scenario) -> None:
     stub = run_scenario(scenario)
     assert stub.mismatches == []
-    assert sorted(set(stub.matched)) == list(range(len(scenario.interactions))), "every set-up interaction is used"
+    assert sorted(set(stub.matched)) == sorted(scenario.interactions), "every set-up interaction is used"
 
 
 def test_the_scenarios_exercise_all_67_interactions() -> None:

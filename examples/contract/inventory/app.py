@@ -76,3 +76,13 @@ async def _json(send: Send, status: int, data: Any) -> None:
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})
+
+
+def verification_app() -> Any:
+    """inventory with its provider-state endpoint, for `apictl contract verify --state-change-url`."""
+    return create_app(states=True)
+
+
+def broken_app() -> Any:
+    """inventory after an incompatible change, to see verification fail."""
+    return create_app(states=True, broken=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from apictl.cli.common import EXIT_CLEAN, EXIT_FINDINGS, error, fail, use_color, write_output
+from apictl.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, fail, use_color, write_output
 from apictl.cli.contract_cmd import contract_app
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
@@ -79,5 +79,9 @@ def verify(
     write_output(text, output)
     from apictl.core.diagnostic import Severity
 
+    for message in outcome.publish_errors:
+        error(message)
+    if outcome.publish_errors:
+        raise typer.Exit(EXIT_ERROR)
     threshold = Severity.parse(fail_on)
     raise typer.Exit(EXIT_FINDINGS if any(d.severity >= threshold for d in outcome.diagnostics) else EXIT_CLEAN)

@@ -180,3 +180,14 @@ def test_publish_verification_result_records_branch_then_posts() -> None:
     assert isinstance(posted, dict) and posted["success"] is False and posted["providerApplicationVersion"] == "abc"
     with pytest.raises(BrokerError, match="no pb:publish-verification-results link"):
         pacts.publish_verification_result(_client(handler), {}, provider="P", provider_version="1", success=True)
+
+
+def test_embedded_environments_without_links_are_found_by_uuid() -> None:
+    from apictl.contract.broker.environments import find_environment
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/":
+            return httpx.Response(200, json={"_links": {"pb:environments": {"href": "/environments"}}})
+        return httpx.Response(200, json={"_embedded": {"environments": [{"name": "prod", "uuid": "u 1"}]}})
+
+    assert find_environment(_client(handler), "prod").url == "http://broker.test/environments/u%201"

@@ -203,3 +203,19 @@ def test_failing_state_change_url_is_named() -> None:
         code, out, _ = _verify("--base-url", url, "--pact", PACT, "--state-change-url", url + STATES)
     assert code == 1
     assert "(given item 1 exists): provider state failed: item 1 exists: Invalid status code: 404" in out
+
+
+def test_results_that_cannot_be_published_are_reported_after_the_findings(provider: str) -> None:
+    def broker_refusing_results(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path.endswith("/verification-results"):
+            return httpx.Response(403, json={"error": {"message": "read-only token"}})
+        return FakeBroker()(request)
+
+    with serve_function(broker_refusing_results) as url:
+        code, out, err = _verify(
+            "--base-url", provider, "--broker-url", url, "--state-change-url", provider + STATES,
+            "--publish", "--provider-version", "abc",
+        )  # fmt: skip
+    assert code == 2 and ": passed" in out
+    assert f"{url}/pacts/1: results not published: broker: POST {url}/pacts/1/verification-results: HTTP 403" in err
+    assert "read-only token" in err

@@ -31,14 +31,17 @@ class Deployment:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _environment(data: dict[str, Any], url: str = "") -> Environment:
+def _environment(data: dict[str, Any], url: str = "", client: BrokerClient | None = None) -> Environment:
     contacts = data.get("contacts")
+    url = url or str(dig(data, "_links", "self", "href") or "")
+    if not url and client is not None and data.get("uuid"):
+        url = client.path("/environments/{uuid}", uuid=str(data["uuid"]))
     return Environment(
         name=str(data.get("name") or ""),
         uuid=str(data.get("uuid") or ""),
         display_name=str(data.get("displayName") or ""),
         production=bool(data.get("production")),
-        url=url or str(dig(data, "_links", "self", "href") or ""),
+        url=url,
         contacts=tuple(c for c in contacts if isinstance(c, dict)) if isinstance(contacts, list) else (),
     )
 
@@ -47,7 +50,7 @@ def list_environments(client: BrokerClient) -> list[Environment]:
     """Every environment: embedded resources when the broker sends them, else the `pb:environments` links."""
     body = client.call("GET", client.link("pb:environments")).body
     if isinstance(dig(body, "_embedded", "environments"), list):
-        return [_environment(e) for e in dig_list(body, "_embedded", "environments")]
+        return [_environment(e, client=client) for e in dig_list(body, "_embedded", "environments")]
     return [
         Environment(name=str(e.get("name", "")), url=client.url(str(e["href"])))
         for e in link_list(body, "pb:environments")

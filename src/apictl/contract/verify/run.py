@@ -17,7 +17,7 @@ from apictl.contract.pact import Pact, load_pact
 from apictl.contract.verify.diagnostics import PactInteraction, results_diagnostics
 from apictl.contract.verify.request import VerifyRequest
 from apictl.core.diagnostic import Diagnostic, Severity
-from apictl.core.errors import ConfigError, InputError
+from apictl.core.errors import ApictlError, ConfigError, InputError
 
 
 @dataclass(slots=True)
@@ -40,6 +40,7 @@ class VerifyOutcome:
     pacts: list[VerifiedPact] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # uri -> pact text (for source lines in reports)
     output: str = ""  # the verifier's own report, for --verbose
+    publish_errors: list[str] = field(default_factory=list)  # results that could not be published
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -222,7 +223,10 @@ def run(request: VerifyRequest) -> VerifyOutcome:
             if source.pact.document is not None:
                 outcome.sources[source.uri] = source.pact.document.text
             if request.publish and source.broker_pact is not None:
-                verified.published = _publish(request, source, verified)
+                try:
+                    verified.published = _publish(request, source, verified)
+                except ApictlError as exc:  # the verification stands; the report still goes out
+                    outcome.publish_errors.append(f"{source.uri}: results not published: {exc}")
     return outcome
 
 

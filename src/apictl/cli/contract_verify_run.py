@@ -101,8 +101,11 @@ def report(outcome: VerifyOutcome, fmt: str, color: bool) -> str:
         return text
     lines = []
     for pact in outcome.pacts:
-        failed = len({str(d.extra.get("interaction")) for d in pact.diagnostics})
-        status = "passed" if not pact.diagnostics else f"{failed} of {pact.interactions} interactions failed"
+        failed = len({str(d.extra.get("interaction")) for d in pact.failures})
+        replayed = pact.interactions - pact.skipped
+        status = "passed" if not pact.failures else f"{failed} of {replayed} interactions failed"
+        if pact.skipped:
+            status += f"; {pact.skipped} message interaction(s) not verified"
         pending = " (pending)" if pact.pending else ""
         published = f"; results published: {pact.published}" if pact.published else ""
         lines.append(f"{pact.consumer} → {pact.provider}{pending}: {pact.uri}: {status}{published}\n")

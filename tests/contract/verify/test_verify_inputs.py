@@ -219,3 +219,11 @@ def test_results_that_cannot_be_published_are_reported_after_the_findings(provid
     assert code == 2 and ": passed" in out
     assert f"{url}/pacts/1: results not published: broker: POST {url}/pacts/1/verification-results: HTTP 403" in err
     assert "read-only token" in err
+
+
+def test_message_interactions_are_left_out_with_a_warning(provider: str) -> None:
+    pact = Path(__file__).parent / "fixtures/http-and-message-v4.json"
+    code, out, _ = _verify("--base-url", provider, "--pact", pact, "--state-change-url", provider + STATES)
+    assert code == 0
+    assert "passed; 1 message interaction(s) not verified" in out
+    assert '"stock changed" (given item 1 exists): a message interaction; not verified' in out

@@ -11,6 +11,10 @@ from apictl.contract.broker.errors import BrokerError
 from apictl.contract.broker.http import HAL_OR_JSON, BrokerClient, dig, dig_list, link_href, link_list, text_or_none
 
 
+# Pact's recommended default: what is on the consumers' main branches and what they run in production
+DEFAULT_SELECTORS = ({"mainBranch": True}, {"deployedOrReleased": True})
+
+
 @dataclass(frozen=True, slots=True)
 class PactRef:
     consumer: str
@@ -97,7 +101,7 @@ def pacts_for_verification(
 ) -> list[PactForVerification]:
     """POST to the provider's `pb:provider-pacts-for-verification` with consumer version selectors."""
     url = client.link("pb:provider-pacts-for-verification", provider=provider)
-    body: dict[str, Any] = {"consumerVersionSelectors": list(selectors) or [{"mainBranch": True}]}
+    body: dict[str, Any] = {"consumerVersionSelectors": list(selectors) or list(DEFAULT_SELECTORS)}
     if provider_branch:
         body["providerVersionBranch"] = provider_branch
     if provider_tags:

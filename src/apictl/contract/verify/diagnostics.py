@@ -35,6 +35,7 @@ CODES = {
     "error": Code("PV201", "interaction-failed", "The interaction could not be replayed (request or state failed)."),
     "state": Code("PV202", "provider-state-failed", "The provider state could not be set up."),
     "load": Code("PV203", "pact-not-loaded", "The verifier could not load the pact."),
+    "message": Code("PV204", "message-not-verified", "A message interaction was left out: verify replays HTTP only."),
 }
 OTHER = Code("PV100", "response-mismatch", "The response does not match the pact.")
 
@@ -127,6 +128,14 @@ def interaction_diagnostics(
         extra = {**common, "path": _text(item.get("path") or item.get("key")), "expected": expected, "actual": actual}
         out.append(_diagnostic(code, severity, "\n".join(lines), uri, pointer, extra))
     return out
+
+
+def skipped_message(
+    consumer: str, provider: str, description: str, states: Iterable[str], uri: str, pointer: str
+) -> Diagnostic:
+    head = _headline(consumer, provider, description, states)
+    message = f"{head}: a message interaction; not verified (apictl contract verify replays HTTP interactions only)"
+    return _diagnostic(CODES["message"], Severity.WARN, message, uri, pointer, {"interaction": description})
 
 
 def load_error(message: str, uri: str) -> Diagnostic:

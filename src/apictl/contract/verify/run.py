@@ -14,10 +14,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from apictl.contract.pact import Pact, load_pact
-from apictl.contract.verify.diagnostics import PactInteraction, results_diagnostics
+from apictl.contract.verify.diagnostics import CODES, PactInteraction, results_diagnostics
 from apictl.contract.verify.request import VerifyRequest
-from apictl.core.diagnostic import Diagnostic, Severity
+from apictl.core.diagnostic import Diagnostic
 from apictl.core.errors import ApictlError, ConfigError, InputError
+
+SKIPPED_CODE = CODES["message"].code
 
 
 @dataclass(slots=True)
@@ -31,8 +33,13 @@ class VerifiedPact:
     published: str | None = None  # verification result URL
 
     @property
-    def success(self) -> bool:
-        return not any(d.severity >= Severity.ERROR for d in self.diagnostics)
+    def failures(self) -> list[Diagnostic]:
+        """Findings about interactions that were replayed (not the message interactions left out)."""
+        return [d for d in self.diagnostics if d.code != SKIPPED_CODE]
+
+    @property
+    def skipped(self) -> int:
+        return sum(d.code == SKIPPED_CODE for d in self.diagnostics)
 
 
 @dataclass(slots=True)
@@ -145,6 +152,30 @@ def _broker_sources(request: VerifyRequest, workdir: Path) -> list[_Source]:
     return sources
 
 
+def _http_only(source: _Source, target: Path) -> tuple[Path, list[Diagnostic]]:
+    """The pact to replay: as it is, or (when it holds message interactions, which the HTTP
+    verifier cannot replay) a copy with its HTTP interactions only, plus a warning per message."""
+    import orjson
+
+    from apictl.contract.pact import HTTP
+    from apictl.contract.verify.diagnostics import skipped_message
+
+    pact = source.pact
+    others = [i for i in pact.interactions if i.kind != HTTP]
+    if not others or pact.document is None:
+        return source.path, []
+    data = orjson.loads(pact.document.text)
+    data.pop("messages", None)
+    if isinstance(data.get("interactions"), list):
+        data["interactions"] = [i for i in data["interactions"] if i.get("type", HTTP) == HTTP]
+    _write_atomically(target, orjson.dumps(data))
+    warnings = [
+        skipped_message(pact.consumer, pact.provider, i.description, i.state_names, source.uri, i.pointer)
+        for i in others
+    ]
+    return target, warnings
+
+
 def _write_atomically(path: Path, content: bytes) -> None:
     """Never leave a 0-byte or half-written pact behind: write a sibling, then rename."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -186,11 +217,12 @@ def run(request: VerifyRequest) -> VerifyOutcome:
             sources = [s for s in sources if s.pact.consumer in request.consumers]
         if not sources:
             raise InputError(f"no pacts for provider {request.provider!r} to verify")
-        for source in sources:
+        for number, source in enumerate(sources):
             if hook is not None:
                 hook.failures.clear()
+            path, skipped = _http_only(source, Path(tmp) / f"http-{number}.json")
             run_ = verify_pact_file(
-                source.path,
+                path,
                 provider=request.provider,
                 base_url=request.base_url,
                 state_change_url=request.state_change_url,
@@ -199,7 +231,7 @@ def run(request: VerifyRequest) -> VerifyOutcome:
                 headers=request.headers,
                 timeout=request.timeout,
             )
-            diagnostics = results_diagnostics(
+            diagnostics = skipped + results_diagnostics(
                 run_.results,
                 _interactions(source.pact),
                 uri=source.uri,
@@ -236,7 +268,7 @@ def _publish(request: VerifyRequest, source: _Source, verified: VerifiedPact) ->
 
     assert request.broker is not None and request.provider_version is not None and source.broker_pact is not None
     broker = request.broker
-    failed = {str(d.extra.get("interaction")) for d in verified.diagnostics}
+    failed = {str(d.extra.get("interaction")) for d in verified.failures}
     tests = [
         {"interactionDescription": i.description, "success": i.description not in failed}
         for i in source.pact.interactions
@@ -247,7 +279,7 @@ def _publish(request: VerifyRequest, source: _Source, verified: VerifiedPact) ->
             source.broker_pact,
             provider=request.provider,
             provider_version=request.provider_version,
-            success=not verified.diagnostics,
+            success=not verified.failures,
             branch=request.branch,
             tags=request.provider_tags,
             build_url=request.build_url,

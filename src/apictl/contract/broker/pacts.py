@@ -10,7 +10,6 @@ from typing import Any
 from apictl.contract.broker.errors import BrokerError
 from apictl.contract.broker.http import HAL_OR_JSON, BrokerClient, dig, dig_list, link_href, link_list, text_or_none
 
-
 # Pact's recommended default: what is on the consumers' main branches and what they run in production
 DEFAULT_SELECTORS = ({"mainBranch": True}, {"deployedOrReleased": True})
 

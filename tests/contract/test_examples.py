@@ -44,3 +44,10 @@ def test_the_stub_warns_but_serves(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = result.stderr.splitlines()
     assert len(lines) == 3 and all(line.startswith("apictl: warning: ") for line in lines)
     assert "contradicting.json:9:" in lines[0]
+
+
+def test_strict_refuses_them() -> None:
+    result = invoke("contract", "stub", "--strict", FIXTURES / "contradicting.json")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3 and all(line.startswith("apictl: error: ") for line in lines)

@@ -134,6 +134,7 @@ def test_provider_state_header_selects_among_equal_requests(tmp_path: Path) -> N
     assert engine.handle(Request("GET", "/item")).status == 200  # first in file order
     gone = Request("GET", "/item", "", [("x-pact-provider-state", "item is gone")])
     assert engine.handle(gone).status == 404
+    assert engine.handle(Request("GET", "/item", "pact-provider-state=item+is+gone")).status == 404
     unknown = engine.handle(Request("GET", "/item", "", [("x-pact-provider-state", "nope")]))
     assert unknown.status == 500
     assert _json(unknown.body) == {

@@ -69,21 +69,25 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def stub() -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+def start_stub(*args: str) -> tuple[int, subprocess.Popen[bytes]]:
     port = _free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    cmd = [sys.executable, "-m", "apictl", "contract", "stub", "--port", str(port), "--log-format", "json", str(PACTS)]
+    cmd = [sys.executable, "-m", "apictl", "contract", "stub", "--port", str(port), "--log-format", "json", *args]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     deadline = time.monotonic() + 30
     while True:
         assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
+            return port, proc
         except OSError:
             assert time.monotonic() < deadline, "the stub did not start"
             time.sleep(0.05)
+
+
+@pytest.fixture
+def stub() -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    port, proc = start_stub(str(PACTS))
     try:
         yield port, proc
     finally:
@@ -136,3 +140,40 @@ def test_help_loads_no_engine() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "LOADED []"
+
+
+def test_watch_reloads_changed_pacts(tmp_path: Path) -> None:
+    pact = tmp_path / "pact.json"
+    pact.write_text((PACTS / "orders-inventory-v2.json").read_text())
+    port, proc = start_stub("--watch", str(pact))
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+            assert client.get("/items/99").status_code == 404
+            pact.write_text(pact.read_text().replace('"response": {"status": 404}', '"response": {"status": 410}'))
+            deadline = time.monotonic() + 15
+            while client.get("/items/99").status_code != 410:
+                assert time.monotonic() < deadline, "the pact was not reloaded"
+                time.sleep(0.2)
+            pact.write_text("{ broken")  # a broken save keeps the last good pacts serving
+            time.sleep(1.5)
+            assert client.get("/items/99").status_code == 410
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=20)
+    assert "pacts reloaded" in out.decode() and "reload failed" in out.decode()
+
+
+def test_port_zero_picks_a_free_port_and_says_which() -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    cmd = [sys.executable, "-m", "apictl", "contract", "stub", "--port", "0", str(PACTS / "orders-inventory-v2.json")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline().decode()
+        assert first.startswith("apictl contract stub listening on http://127.0.0.1:"), first
+        port = int(first.rsplit(":", 1)[1])
+        assert port > 0
+        assert httpx.get(f"http://127.0.0.1:{port}/items/99", timeout=10).status_code == 404
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=20)

@@ -5,7 +5,8 @@ request is compared with the request of every HTTP interaction (Pact matching
 rules, see matching/); the response of the interaction it matches is sent,
 generators applied. When several interactions match — the same request in
 different provider states — the one for the state named in the
-`X-Pact-Provider-State` header (or the configured name) is chosen, or the one
+`X-Pact-Provider-State` header or the `pact-provider-state` query parameter
+(removed before matching; both names configurable) is chosen, or the one
 whose description is in `X-Pact-Interaction`; otherwise one that needs no
 provider state, then the most specific one (more expected headers, query
 parameters and body, fewer rules), then the first in file order. A request nothing matches gets 500 with
@@ -17,9 +18,9 @@ from __future__ import annotations
 import json
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 from apictl.contract.body import PRESENT, is_json
 from apictl.contract.generators import GenerationContext, GeneratorError, apply_generators
@@ -44,6 +45,7 @@ class StubOptions:
     state_pattern: str | None = None  # serve only interactions whose provider state matches (regex search)
     empty_state: bool = False  # with state_pattern: also interactions without a state
     state_header: str = "x-pact-provider-state"
+    state_param: str = "pact-provider-state"  # or this query parameter (removed before matching)
     interaction_header: str = "x-pact-interaction"
     consumers: tuple[str, ...] = ()
     providers: tuple[str, ...] = ()
@@ -104,8 +106,11 @@ class StubEngine:
         return response
 
     def _answer(self, request: Request) -> Response:
-        actual = request_from_wire(request)
         wanted_state = request.header(self.options.state_header.lower())
+        if self.options.state_param and self.options.state_param in request.query:
+            request, from_param = _without_param(request, self.options.state_param)
+            wanted_state = wanted_state if wanted_state is not None else from_param
+        actual = request_from_wire(request)
         candidates = self._candidates(actual.method.upper(), actual.path)
         matching = [e for e in candidates if not match_request(e.interaction.request, actual)]
         if wanted_state is not None:
@@ -200,6 +205,18 @@ class StubEngine:
         }
         message = f"No interaction for provider state '{state}' matched {request.method} {request.path}"
         return _error(500, message, detail)
+
+
+def _without_param(request: Request, name: str) -> tuple[Request, str | None]:
+    """The request without query parameter `name`, and that parameter's value."""
+    kept, value = [], None
+    for part in request.query.split("&"):
+        key, _, raw = part.partition("=")
+        if unquote_plus(key) == name:
+            value = unquote_plus(raw)
+        else:
+            kept.append(part)
+    return replace(request, query="&".join(kept)), value
 
 
 def _state_selected(interaction: HttpInteraction, pattern: re.Pattern[str], empty: bool) -> bool:

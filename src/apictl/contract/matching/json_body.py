@@ -183,7 +183,7 @@ class _Comparer:
         selected = ctx.best(path)
         if selected is None:
             if not json_equal(expected, actual):
-                self.add(path, expected, actual, f"Expected {show(actual)} to be equal to {show(expected)}")
+                self.add(path, expected, actual, f"Expected {show(expected)} but received {show(actual)}")
             return
         problems = check_all(selected.matchers, selected.rules.combine, expected, actual, cascaded=selected.cascaded)
         for problem in problems:

@@ -40,7 +40,8 @@ STATUS_CLASSES = {
 
 
 def regex_matches(regex: str, text: str) -> bool:
-    """Pact regexes must match the whole value (as pact-jvm and the spec say)."""
+    """Pact regexes must match the whole value: the specification's own cases
+    say so (`alligator named .{4}` does not match `alligator named brent`)."""
     return compile_regex(regex).fullmatch(text) is not None
 
 
@@ -95,8 +96,8 @@ def _include(m: dict[str, Any], _e: Any, actual: Any, _c: bool, _t: bool) -> str
 def _type(m: dict[str, Any], expected: Any, actual: Any, cascaded: bool, textual: bool) -> str | None:
     if not textual and _json_kind(expected) != _json_kind(actual):
         return (
-            f"Expected {show(actual)} ({type_name(actual)}) to be the same type as "
-            f"{show(expected)} ({type_name(expected)})"
+            f"Expected a value of the same type as {show(expected)} ({type_name(expected)}) "
+            f"but received {show(actual)} ({type_name(actual)})"
         )
     if isinstance(actual, list) and not cascaded:
         return _size(m, actual, show(actual))
@@ -113,7 +114,7 @@ def _size(m: dict[str, Any], items: Any, what: str) -> str | None:
 
 
 def _equality(_m: dict[str, Any], expected: Any, actual: Any, _c: bool, _t: bool) -> str | None:
-    return None if json_equal(expected, actual) else f"Expected {show(actual)} to be equal to {show(expected)}"
+    return None if json_equal(expected, actual) else f"Expected {show(expected)} but received {show(actual)}"
 
 
 def _null(_m: dict[str, Any], _e: Any, actual: Any, _c: bool, _t: bool) -> str | None:

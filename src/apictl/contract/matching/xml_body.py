@@ -136,7 +136,7 @@ class _Comparer:
         selected = self.ctx.best(*at)
         if selected is None:
             if want != got:
-                self.add(at[0], want, got, f"Expected '{got}' to be equal to '{want}'")
+                self.add(at[0], want, got, f"Expected text '{want}' but received '{got}'")
             return
         for problem in check_all(selected.matchers, selected.rules.combine, want, got, textual=True):
             self.add(at[0], want, got, problem)
@@ -145,7 +145,7 @@ class _Comparer:
         selected = self.ctx.best(*paths)
         if selected is None:
             if expected != actual:
-                self.add(paths[0], expected, actual, f"Expected '{actual}' to be equal to '{expected}'")
+                self.add(paths[0], expected, actual, f"Expected '{expected}' but received '{actual}'")
             return
         problems = check_all(selected.matchers, selected.rules.combine, expected, actual, textual=True)
         for problem in problems:
@@ -169,7 +169,7 @@ def _element_problems(
 ) -> list[str]:
     if selected is None:
         if expected.tag != actual.tag:
-            return [f"Expected '{_name(actual.tag)}' to be equal to '{_name(expected.tag)}'"]
+            return [f"Expected element <{_name(expected.tag)}> but received <{_name(actual.tag)}>"]
         return []
     problems = []
     for matcher in selected.matchers:
@@ -180,7 +180,7 @@ def _element_problems(
                 problems.append(f"Expected '{text}' to match '{matcher['regex']}'")
         elif name in ("type", "equality"):
             if expected.tag != actual.tag:
-                problems.append(f"Expected '{_name(actual.tag)}' to be the same type as '{_name(expected.tag)}'")
+                problems.append(f"Expected element <{_name(expected.tag)}> but received <{_name(actual.tag)}>")
             elif name == "type" and not selected.cascaded:
                 count = len(actual)
                 if "min" in matcher and count < matcher["min"]:

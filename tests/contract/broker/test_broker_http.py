@@ -90,6 +90,18 @@ def test_get_is_retried_on_503_but_post_is_not() -> None:
     assert calls == ["POST"]
 
 
+def test_dropped_connections_are_retried_for_idempotent_requests() -> None:
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.method)
+        if len(calls) == 1:
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.")
+        return httpx.Response(200, json={})
+
+    assert _client(handler).call("GET", "/").status == 200 and calls == ["GET", "GET"]
+
+
 def test_unreachable_and_hanging_brokers() -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("connection refused")

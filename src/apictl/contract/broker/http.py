@@ -1,7 +1,7 @@
 """The broker's HTTP session: base URL, auth, HAL navigation, bounded retries, one-line errors.
 
 Every broker operation goes through `BrokerClient.call`, so authentication, timeouts,
-retries (idempotent methods only, on 502/503/504 and connection failures) and error
+retries (idempotent methods only, on 502/503/504 and dropped connections) and error
 wording live in one place. Links are followed the way the Pact Broker's own client
 does: fetch the index (`GET /`), pick a relation, expand its `{template}`
 variables (URL-encoded), and resolve relative hrefs against the broker's URL.
@@ -186,17 +186,16 @@ class BrokerClient:
         for attempt in range(attempts):
             try:
                 response = self._http.request(method, target, content=content, headers=headers)
-            except httpx.TimeoutException:
-                if attempt + 1 < attempts:
-                    self._sleep(self.backoff * 2**attempt)
-                    continue
+            except httpx.TimeoutException:  # not retried: a hanging broker would multiply the wait
                 raise BrokerError(
                     f"the broker did not answer within {self._http.timeout.read}s", method=method, url=target
                 ) from None
-            except httpx.HTTPError as exc:
+            except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as exc:  # dropped connections
                 if attempt + 1 < attempts:
                     self._sleep(self.backoff * 2**attempt)
                     continue
+                raise BrokerError(f"the connection to the broker failed: {exc}", method=method, url=target) from None
+            except httpx.HTTPError as exc:  # refused, unknown host: retrying will not help
                 raise BrokerError(f"cannot reach the broker: {exc}", method=method, url=target) from None
             if response.status_code in RETRY_STATUSES and attempt + 1 < attempts:
                 self._sleep(self.backoff * 2**attempt)

@@ -31,7 +31,7 @@ def test_publish_and_can_i_deploy_against_apictl_contract_stub(tmp_path: Path) -
         text=True,
     )
     try:
-        assert stub.stdout is not None
+        assert stub.stdout is not None and stub.stderr is not None
         first = stub.stdout.readline()
         assert "listening on http://127.0.0.1:" in first, first + (
             stub.stderr.read() if stub.poll() is not None else ""

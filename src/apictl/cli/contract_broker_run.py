@@ -55,21 +55,6 @@ def echo_json(opts: BrokerOpts, data: Any, text: str) -> int:
     return EXIT_CLEAN
 
 
-def _pact_files(paths: list[Path]) -> list[Path]:
-    from apictl.core.errors import InputError
-
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.glob("*.json"))
-            if not found:
-                raise InputError("the folder holds no pact files (*.json)", uri=str(path))
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
-
-
 def publish_pacts(
     client: BrokerClient,
     opts: BrokerOpts,
@@ -81,17 +66,12 @@ def publish_pacts(
     merge: bool,
 ) -> int:
     from apictl.contract.broker.publish import Contract, publish_contracts
-    from apictl.contract.pact import load_pact
+    from apictl.contract.pactfile import pact_files, read_pact
     from apictl.core.errors import InputError
 
     contracts = []
-    for path in _pact_files(paths):
-        if path.is_file() and path.stat().st_size == 0:
-            raise InputError(
-                "the pact file is empty (0 bytes: a consumer test that failed while writing it?)", uri=str(path)
-            )
-        pact = load_pact(path, str(path))  # malformed pacts stop here, located
-        assert pact.document is not None
+    for path in pact_files(paths):
+        pact = read_pact(path)  # malformed pacts stop here, located
         contracts.append(Contract(pact.consumer, pact.provider, path.read_bytes(), source=str(path)))
     consumers = {c.consumer for c in contracts}
     if len(consumers) != 1:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import base64
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from apictl.contract.broker.http import BrokerClient, dig, link_list
-from apictl.core.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,30 +26,6 @@ class PublishResult:
     contract_urls: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     logs: list[tuple[str, str]] = field(default_factory=list)  # (level, message) from the broker
-
-
-def read_pact(path: Path) -> Contract:
-    """A pact file as a publishable contract; malformed files are a located InputError."""
-    import orjson
-
-    try:
-        content = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the pact: {exc.strerror or exc}", uri=str(path)) from None
-    if not content.strip():
-        raise InputError("the pact file is empty (a failed consumer test run?)", uri=str(path))
-    try:
-        data = orjson.loads(content)
-    except orjson.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc}", uri=str(path)) from None
-    names = []
-    for role in ("consumer", "provider"):
-        party = data.get(role) if isinstance(data, dict) else None
-        name = party.get("name") if isinstance(party, dict) else None
-        if not isinstance(name, str) or not name.strip():
-            raise InputError(f"not a pact: /{role}/name is missing", uri=str(path))
-        names.append(name)
-    return Contract(names[0], names[1], content, source=str(path))
 
 
 def publish_contracts(

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from apictl.contract.pact import Pact, load_pact
+from apictl.contract.pactfile import pact_files, read_pact
 from apictl.contract.verify.diagnostics import CODES, PactInteraction, results_diagnostics
 from apictl.contract.verify.request import VerifyRequest
 from apictl.core.diagnostic import Diagnostic
@@ -104,23 +105,11 @@ def _interactions(pact: Pact) -> list[PactInteraction]:
 
 
 def _local_sources(request: VerifyRequest) -> list[_Source]:
-    paths: list[Path] = list(request.pact_files)
     for folder in request.pact_dirs:
         if not folder.is_dir():
             raise InputError("not a folder", uri=str(folder))
-        found = sorted(folder.glob("*.json"))
-        if not found:
-            raise InputError("the folder holds no pact files (*.json)", uri=str(folder))
-        paths.extend(found)
-    sources = []
-    for path in paths:
-        if path.is_file() and path.stat().st_size == 0:
-            raise InputError(
-                "the pact file is empty (0 bytes: a consumer test that failed while writing it?)", uri=str(path)
-            )
-        pact = load_pact(path, str(path))
-        sources.append(_Source(pact, path, str(path)))
-    return sources
+    paths = pact_files([*request.pact_files, *request.pact_dirs])
+    return [_Source(read_pact(path), path, str(path)) for path in paths]
 
 
 def _broker_sources(request: VerifyRequest, workdir: Path) -> list[_Source]:

@@ -91,3 +91,27 @@ def test_every_format_reports_the_mismatch(fresh_pact: Path, fmt: str, needle: s
     with serve_asgi(create_app(Store(), states=True, broken=True)) as url:
         code, out, _ = _verify(url, "--pact", str(fresh_pact), "--state-change-url", url + STATES, "-f", fmt)
     assert code == 1 and needle in out and "missing the following keys: stock" in out
+
+
+def test_orders_runs_against_inventory_stubbed_from_the_pact() -> None:
+    """The consumer side of the loop: orders' integration test needs no real inventory,
+    only the pact served by apictl's stub engine."""
+    import httpx
+
+    from apictl.contract.pact import load_pact
+    from apictl.contract.stub import StubEngine
+    from apictl.contract.transport import stub_transport
+    from examples.contract.orders.app import create_app as create_orders
+    from tests.contract.servers import serve_function
+
+    transport = stub_transport(StubEngine([load_pact(PACT)]))
+    with serve_function(transport.handle_request) as inventory, serve_asgi(create_orders(inventory)) as orders:
+        answers = [
+            httpx.post(orders + "/orders", json={"item": item, "quantity": quantity}, timeout=10)
+            for item, quantity in ((1, 2), (1, 50), (9, 1))
+        ]
+    assert [(a.status_code, a.json()) for a in answers] == [
+        (201, {"item": 1, "quantity": 2, "status": "accepted"}),
+        (409, {"error": "only 5 in stock"}),
+        (404, {"error": "no item 9"}),
+    ]

@@ -97,11 +97,11 @@ def test_orders_runs_against_inventory_stubbed_from_the_pact() -> None:
     """The consumer side of the loop: orders' integration test needs no real inventory,
     only the pact served by apictl's stub engine."""
     import httpx
+    from examples.contract.orders.app import create_app as create_orders
 
     from apictl.contract.pact import load_pact
     from apictl.contract.stub import StubEngine
     from apictl.contract.transport import stub_transport
-    from examples.contract.orders.app import create_app as create_orders
     from tests.contract.servers import serve_function
 
     transport = stub_transport(StubEngine([load_pact(PACT)]))

@@ -20,7 +20,7 @@ def verify(
     pact: list[Path] = typer.Option(None, "--pact", help="A pact file; repeatable."),
     pact_dir: list[Path] = typer.Option(None, "--pact-dir", help="A folder of pact files (*.json); repeatable."),
     broker_url: str = typer.Option(
-        None, "--broker-url", envvar="PACT_BROKER_BASE_URL", help="Fetch the pacts from this broker."
+        None, "--broker-url", help="Fetch the pacts from this broker (without --pact/--pact-dir: PACT_BROKER_BASE_URL)."
     ),
     broker_token: str = typer.Option(None, "--broker-token", help="Broker bearer token (or PACT_BROKER_TOKEN)."),
     broker_username: str = typer.Option(None, "--broker-username", help="Broker user (or PACT_BROKER_USERNAME)."),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,9 +48,13 @@ def build_request(opts: dict[str, Any]) -> VerifyRequest:
 
     selectors = _selectors(opts)
     broker = None
-    if opts["broker_url"]:
+    # PACT_BROKER_BASE_URL is often set for a whole CI job; it only chooses the source when no local pacts are given
+    broker_url = opts["broker_url"] or (
+        None if opts["pact"] or opts["pact_dir"] else os.environ.get("PACT_BROKER_BASE_URL")
+    )
+    if broker_url:
         broker = BrokerSource(
-            url=opts["broker_url"],
+            url=broker_url,
             token=opts["broker_token"],
             username=opts["broker_username"],
             password=opts["broker_password"],

@@ -227,3 +227,11 @@ def test_message_interactions_are_left_out_with_a_warning(provider: str) -> None
     assert code == 0
     assert "passed; 1 message interaction(s) not verified" in out
     assert '"stock changed" (given item 1 exists): a message interaction; not verified' in out
+
+
+def test_the_broker_variable_does_not_override_local_pacts(provider: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PACT_BROKER_BASE_URL", "http://127.0.0.1:9")
+    code, out, err = _verify("--base-url", provider, "--pact", PACT, "--state-change-url", provider + STATES)
+    assert (code, err) == (0, "") and ": passed" in out
+    code, _, err = _verify("--base-url", provider)  # no local pacts: the variable names the broker
+    assert code == 2 and "broker: GET http://127.0.0.1:9/: cannot reach the broker" in err

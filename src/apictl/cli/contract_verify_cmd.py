@@ -9,7 +9,7 @@ import typer
 from apictl.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error, fail, use_color, write_output
 from apictl.cli.contract_cmd import contract_app
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
+FORMATS = ("text", "json", "sarif", "github", "junit")  # markdown is a change log (diff), not a findings report
 LEVELS = ("error", "warn", "info", "hint")
 
 

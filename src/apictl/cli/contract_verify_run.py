@@ -114,4 +114,5 @@ def report(outcome: VerifyOutcome, fmt: str, color: bool) -> str:
         pending = " (pending)" if pact.pending else ""
         published = f"; results published: {pact.published}" if pact.published else ""
         lines.append(f"{pact.consumer} → {pact.provider}{pending}: {pact.uri}: {status}{published}\n")
+        lines.extend(f"  {notice}\n" for notice in pact.notices)
     return "".join(lines) + "\n" + text

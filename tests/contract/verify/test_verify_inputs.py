@@ -152,7 +152,7 @@ class FakeBroker:
         if path == "/pacts/provider/inventory/for-verification":
             item = {
                 "shortDescription": "latest from main",
-                "verificationProperties": {"pending": self.pending},
+                "verificationProperties": {"pending": self.pending, "notices": [{"text": "selected: main branch"}]},
                 "_links": {"self": {"href": base + "/pacts/1", "name": "orders"}},
             }
             return httpx.Response(200, json={"_embedded": {"pacts": [item]}})
@@ -173,7 +173,7 @@ def test_pacts_from_a_broker_with_selectors_and_published_results(provider: str)
             "--state-change-url", provider + STATES, "--publish", "--provider-version", "abc", "--branch", "main",
         )  # fmt: skip
     assert (code, err) == (0, ""), out
-    assert "results published:" in out
+    assert "results published:" in out and "\n  selected: main branch\n" in out
     posted = {path: body for method, path, body in broker.requests if method != "GET"}
     assert posted["/pacts/provider/inventory/for-verification"]["consumerVersionSelectors"] == [
         {"mainBranch": True},

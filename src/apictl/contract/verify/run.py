@@ -32,6 +32,7 @@ class VerifiedPact:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     pending: bool = False
     published: str | None = None  # verification result URL
+    notices: list[str] = field(default_factory=list)  # the broker's reasons for verifying this pact
 
     @property
     def failures(self) -> list[Diagnostic]:
@@ -62,6 +63,7 @@ class _Source:
     uri: str
     pending: bool = False
     broker_pact: dict[str, Any] | None = None  # as fetched (its links publish results)
+    notices: list[str] = field(default_factory=list)
 
 
 _STATE_FAILED = re.compile(r"Provider setup state change for '(.*)' has failed - MismatchResult::Error\(\"(.*?)\"")
@@ -137,7 +139,7 @@ def _broker_sources(request: VerifyRequest, workdir: Path) -> list[_Source]:
             path = workdir / f"pact-{index}.json"
             _write_atomically(path, answer.text.encode("utf-8"))
             pact = load_pact(path, item.url)
-            sources.append(_Source(pact, path, item.url, pending=item.pending, broker_pact=answer.body))
+            sources.append(_Source(pact, path, item.url, item.pending, answer.body, list(item.notices)))
     return sources
 
 
@@ -238,6 +240,7 @@ def run(request: VerifyRequest) -> VerifyOutcome:
                 len(source.pact.interactions),
                 diagnostics,
                 source.pending,
+                notices=source.notices,
             )
             outcome.pacts.append(verified)
             outcome.output += run_.output

@@ -64,21 +64,18 @@ def verify(
     if fail_on not in LEVELS:
         raise fail(f"unknown --fail-on {fail_on!r} (choose from {', '.join(LEVELS)})")
     from apictl.cli.contract_verify_run import build_request, report
-
-    request = build_request(locals())
     from apictl.contract.verify.run import run
+    from apictl.core.diagnostic import Severity
     from apictl.core.errors import ApictlError
 
+    request = build_request(dict(locals()))  # every option above, by name
     try:
         outcome = run(request)
     except ApictlError as exc:
         raise fail(str(exc)) from None
     if verbose and outcome.output:
         error("verifier output follows\n" + outcome.output.rstrip())
-    text = report(outcome, fmt, use_color(color) if output is None and fmt == "text" else False)
-    write_output(text, output)
-    from apictl.core.diagnostic import Severity
-
+    write_output(report(outcome, fmt, use_color(color) if output is None and fmt == "text" else False), output)
     for message in outcome.publish_errors:
         error(message)
     if outcome.publish_errors:

@@ -329,3 +329,37 @@ def create_or_update_webhook(
         uuid,
     )
     broker_call(opts, lambda client: webhook_run(client, opts, args))
+
+
+@contract_app.command("describe-version")
+def describe_version(
+    pacticipant: str = PACTICIPANT,
+    latest: str = typer.Option(None, "--latest", "-l", help="The latest version with this tag (default: the latest)."),
+    broker_url: str = URL,
+    broker_token: str = TOKEN,
+    broker_username: str = USER,
+    broker_password: str = PASSWORD,
+    timeout: float = TIMEOUT,
+    fmt: str = FORMAT,
+) -> None:
+    """Print the latest version of a pacticipant (with a tag); exit 1 when there is none."""
+    from apictl.cli.contract_broker_run import show_latest_version
+
+    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
+    broker_call(opts, lambda client: show_latest_version(client, opts, pacticipant, latest))
+
+
+@contract_app.command("list-latest-pact-versions")
+def list_latest_pact_versions(
+    broker_url: str = URL,
+    broker_token: str = TOKEN,
+    broker_username: str = USER,
+    broker_password: str = PASSWORD,
+    timeout: float = TIMEOUT,
+    fmt: str = FORMAT,
+) -> None:
+    """List the latest pact of every consumer/provider pair."""
+    from apictl.cli.contract_broker_run import show_latest_pacts
+
+    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
+    broker_call(opts, lambda client: show_latest_pacts(client, opts))

@@ -263,3 +263,22 @@ def _read_data(data: str) -> str:
         return Path(data[1:]).read_text(encoding="utf-8") if data != "@-" else sys.stdin.read()
     except OSError as exc:
         raise fail(f"--data {data}: cannot read: {exc.strerror or exc}") from None
+
+
+def show_latest_version(client: BrokerClient, opts: BrokerOpts, pacticipant: str, tag: str | None) -> int:
+    from apictl.contract.broker.pacticipants import latest_version
+
+    number = latest_version(client, pacticipant, tag)
+    if number is None:
+        which = f"with tag {tag!r} " if tag else ""
+        typer.echo(f"{pacticipant} has no version {which}in the broker", err=True)
+        return EXIT_FINDINGS
+    return echo_json(opts, {"pacticipant": pacticipant, "tag": tag, "number": number}, number)
+
+
+def show_latest_pacts(client: BrokerClient, opts: BrokerOpts) -> int:
+    from apictl.contract.broker.pacts import latest_pacts
+
+    found = latest_pacts(client)
+    text = "\n".join(f"{p.consumer}\t{p.consumer_version or '?'}\t{p.provider}\t{p.url}" for p in found)
+    return echo_json(opts, [asdict(p) for p in found], text or "no pacts")

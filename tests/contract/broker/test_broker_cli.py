@@ -150,3 +150,14 @@ def test_no_broker_and_auth_failures(monkeypatch: pytest.MonkeyPatch) -> None:
         code, _, err = _run(url, "environments", "--broker-token", "wrong")
     assert code == 2 and err.startswith(f"apictl: error: broker: GET {url}/: HTTP 401 (authentication failed: check")
     assert err.count("\n") == 1
+
+
+def test_latest_pacts() -> None:
+    # (describe-version: see test_broker_cli_flows.py; the contract's index links to a fixed port, 9999)
+    with broker(45) as url:
+        code, out, _ = _run(url, "list-latest-pact-versions")
+    assert code == 0
+    assert (
+        out
+        == "Condor\t1.3.0\tPricing Service\thttp://example.org/pacts/provider/Pricing%20Service/consumer/Condor/version/1.3.0\n"
+    )

@@ -72,3 +72,28 @@ def test_record_undeployment_finds_the_environment_and_the_deployment() -> None:
     assert ("PATCH", "/deployed-versions/d2", {"currentlyDeployed": False}) in script.seen
     assert not any(path == "/deployed-versions/d1" for _, path, _ in script.seen)
     assert missing.exit_code == 2 and "orders (instance 'red') is not currently deployed there" in missing.stderr
+
+
+def test_describe_version() -> None:
+    index = {
+        "_links": {
+            "pb:latest-version": {"href": "BASE/pacticipants/{pacticipant}/latest-version"},
+            "pb:latest-tagged-version": {"href": "BASE/pacticipants/{pacticipant}/latest-version/{tag}"},
+        }
+    }
+    script = Script(
+        {
+            ("GET", "/"): [index],
+            ("GET", "/pacticipants/Condor/latest-version"): [{"number": "1.2.3"}],
+            ("GET", "/pacticipants/Condor/latest-version/production"): [{"number": "1.2.0"}],
+        }
+    )
+    with serve_function(script) as url:
+        latest = invoke("contract", "describe-version", "-a", "Condor", "--broker-url", url)
+        tagged = invoke(
+            "contract", "describe-version", "-a", "Condor", "-l", "production", "-f", "json", "--broker-url", url
+        )
+        missing = invoke("contract", "describe-version", "-a", "Nobody", "--broker-url", url)
+    assert (latest.exit_code, latest.stdout) == (0, "1.2.3\n")
+    assert json.loads(tagged.stdout) == {"pacticipant": "Condor", "tag": "production", "number": "1.2.0"}
+    assert (missing.exit_code, missing.stderr) == (1, "Nobody has no version in the broker\n")

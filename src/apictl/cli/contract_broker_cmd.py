@@ -9,7 +9,11 @@ errors are one line and exit 2; can-i-deploy exits 1 when the answer is no."""
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -21,37 +25,62 @@ TOKEN = typer.Option(None, "--broker-token", "-k", help="Bearer token (or PACT_B
 USER = typer.Option(None, "--broker-username", "-u", help="Basic-auth user (or PACT_BROKER_USERNAME).")
 PASSWORD = typer.Option(None, "--broker-password", "-p", help="Basic-auth password (or PACT_BROKER_PASSWORD).")
 TIMEOUT = typer.Option(10.0, "--timeout", help="Seconds to wait for each broker response.")
+FORMAT = typer.Option("text", "--format", "-f", help="Output: text or json.")
+_KW = inspect.Parameter.KEYWORD_ONLY
+BROKER_OPTIONS = [  # every broker command takes these, in this order (BrokerOpts' fields)
+    inspect.Parameter("broker_url", _KW, default=URL, annotation=str),
+    inspect.Parameter("broker_token", _KW, default=TOKEN, annotation=str),
+    inspect.Parameter("broker_username", _KW, default=USER, annotation=str),
+    inspect.Parameter("broker_password", _KW, default=PASSWORD, annotation=str),
+    inspect.Parameter("timeout", _KW, default=TIMEOUT, annotation=float),
+    inspect.Parameter("fmt", _KW, default=FORMAT, annotation=str),
+]
+
+
+def broker_command(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register `fn(opts, …own options)` as `apictl contract NAME`, with the broker options
+    added to its signature and handed to it as one `BrokerOpts`."""
+
+    def register(fn: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(fn, eval_str=True)
+        own = [p for p in signature.parameters.values() if p.name != "opts"]
+
+        @functools.wraps(fn)
+        def command(**kwargs: Any) -> None:
+            fn(BrokerOpts(*(kwargs.pop(p.name) for p in BROKER_OPTIONS)), **kwargs)
+
+        setattr(command, "__signature__", signature.replace(parameters=[*own, *BROKER_OPTIONS]))  # noqa: B010
+        contract_app.command(name)(command)
+        return fn
+
+    return register
+
+
 PACTICIPANT = typer.Option(..., "--pacticipant", "-a", help="The application's name in the broker.")
 VERSION = typer.Option(..., "--version", "-e", help="The application version (e.g. a git commit).")
 ENVIRONMENT = typer.Option(..., "--environment", help="The environment's name (e.g. production).")
 INSTANCE = typer.Option(None, "--application-instance", help="Which instance, when several run in one environment.")
-FORMAT = typer.Option("text", "--format", "-f", help="Output: text or json.")
 
 
-@contract_app.command("publish")
+@broker_command("publish")
 def publish(
+    opts: BrokerOpts,
     pacts: list[Path] = typer.Argument(..., help="Pact files or folders of pact files."),
     version: str = typer.Option(..., "--consumer-app-version", "-a", help="The consumer version (e.g. a git commit)."),
     branch: str = typer.Option(None, "--branch", help="The consumer's branch."),
     tag: list[str] = typer.Option(None, "--tag", "-t", help="Tag the consumer version; repeatable."),
     build_url: str = typer.Option(None, "--build-url", help="The CI build that made the pacts."),
     merge: bool = typer.Option(False, "--merge", help="Merge with a pact already published for this version."),
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Publish pacts to the broker (one consumer version, its branch and tags)."""
     from apictl.cli.contract_broker_run import publish_pacts
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(opts, lambda client: publish_pacts(client, opts, pacts, version, branch, tag or [], build_url, merge))
 
 
-@contract_app.command("can-i-deploy")
+@broker_command("can-i-deploy")
 def can_i_deploy(
+    opts: BrokerOpts,
     pacticipant: list[str] = typer.Option(..., "--pacticipant", "-a", help="Application name; repeatable."),
     version: list[str] = typer.Option(None, "--version", "-e", help="Its version; repeatable, paired in order."),
     latest: str = typer.Option(None, "--latest", "-l", help="Without --version: the latest version with this tag."),
@@ -64,17 +93,10 @@ def can_i_deploy(
     ),
     retry_interval: float = typer.Option(10.0, "--retry-interval", help="Seconds between those retries."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Report, but always exit 0."),
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Ask the broker's matrix whether versions can be deployed (exit 1 when not)."""
     from apictl.cli.contract_broker_run import CanIDeploy, can_i_deploy_run
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     question = CanIDeploy(
         pacticipant,
         version or [],
@@ -90,23 +112,17 @@ def can_i_deploy(
     broker_call(opts, lambda client: can_i_deploy_run(client, opts, question))
 
 
-@contract_app.command("record-deployment")
+@broker_command("record-deployment")
 def record_deployment(
+    opts: BrokerOpts,
     pacticipant: str = PACTICIPANT,
     version: str = VERSION,
     environment: str = ENVIRONMENT,
     application_instance: str = INSTANCE,
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Record that a version is now deployed to an environment."""
     from apictl.contract.broker.environments import record_deployment as record
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(
         opts,
         lambda client: echo_json(
@@ -117,41 +133,29 @@ def record_deployment(
     )
 
 
-@contract_app.command("record-undeployment")
+@broker_command("record-undeployment")
 def record_undeployment(
+    opts: BrokerOpts,
     pacticipant: str = PACTICIPANT,
     environment: str = ENVIRONMENT,
     application_instance: str = INSTANCE,
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Record that an application is no longer deployed to an environment."""
     from apictl.cli.contract_broker_run import undeploy
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(opts, lambda client: undeploy(client, opts, pacticipant, environment, application_instance))
 
 
-@contract_app.command("record-release")
+@broker_command("record-release")
 def record_release(
+    opts: BrokerOpts,
     pacticipant: str = PACTICIPANT,
     version: str = VERSION,
     environment: str = ENVIRONMENT,
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Record that a version was released to an environment (mobile apps, libraries)."""
     from apictl.contract.broker.environments import record_release as record
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(
         opts,
         lambda client: echo_json(
@@ -162,35 +166,22 @@ def record_release(
     )
 
 
-@contract_app.command("environments")
-def list_environments(
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
-) -> None:
+@broker_command("environments")
+def list_environments(opts: BrokerOpts) -> None:
     """List the broker's environments."""
     from apictl.cli.contract_broker_run import show_environments
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(opts, lambda client: show_environments(client, opts))
 
 
-@contract_app.command("create-environment")
+@broker_command("create-environment")
 def create_environment(
+    opts: BrokerOpts,
     name: str = typer.Option(..., "--name", help="The environment's name."),
     display_name: str = typer.Option(None, "--display-name", help="A name for people."),
     production: bool = typer.Option(False, "--production/--no-production", help="Is it production?"),
     contact_name: str = typer.Option(None, "--contact-name", help="Who to contact about it (a team)."),
     contact_email: str = typer.Option(None, "--contact-email-address", help="That contact's email address."),
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Create an environment."""
     from dataclasses import asdict
@@ -203,7 +194,6 @@ def create_environment(
         if contact_email:
             contact["details"] = {"emailAddress": contact_email}
         contacts.append(contact)
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(
         opts,
         lambda client: echo_json(
@@ -214,22 +204,16 @@ def create_environment(
     )
 
 
-@contract_app.command("create-version-tag")
+@broker_command("create-version-tag")
 def create_version_tag(
+    opts: BrokerOpts,
     pacticipant: str = PACTICIPANT,
     version: str = VERSION,
     tag: list[str] = typer.Option(..., "--tag", "-t", help="The tag; repeatable."),
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Tag a pacticipant version (creating both if needed)."""
     from apictl.contract.broker.pacticipants import tag_version
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(
         opts,
         lambda client: echo_json(
@@ -240,43 +224,31 @@ def create_version_tag(
     )
 
 
-@contract_app.command("create-or-update-pacticipant")
+@broker_command("create-or-update-pacticipant")
 def create_or_update_pacticipant(
+    opts: BrokerOpts,
     name: str = typer.Option(..., "--name", help="The pacticipant's name."),
     repository_url: str = typer.Option(None, "--repository-url", help="Its source repository."),
     display_name: str = typer.Option(None, "--display-name", help="A name for people."),
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Create a pacticipant, or update its repository URL / display name."""
     from apictl.cli.contract_broker_run import upsert_pacticipant
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(opts, lambda client: upsert_pacticipant(client, opts, name, repository_url, display_name))
 
 
-@contract_app.command("delete-branch")
+@broker_command("delete-branch")
 def delete_branch(
+    opts: BrokerOpts,
     pacticipant: str = PACTICIPANT,
     branch: str = typer.Option(..., "--branch", help="The branch to delete (its versions stay)."),
     error_when_not_found: bool = typer.Option(
         True, "--error-when-not-found/--no-error-when-not-found", help="Fail when the branch does not exist."
     ),
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Delete a pacticipant's branch."""
     from apictl.contract.broker.pacticipants import delete_branch as delete
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(
         opts,
         lambda client: echo_json(
@@ -287,8 +259,9 @@ def delete_branch(
     )
 
 
-@contract_app.command("create-or-update-webhook")
+@broker_command("create-or-update-webhook")
 def create_or_update_webhook(
+    opts: BrokerOpts,
     url: str = typer.Argument(..., help="The URL the broker calls."),
     request: str = typer.Option("POST", "--request", "-X", help="HTTP method of the call."),
     header: list[str] = typer.Option(None, "--header", "-H", help="'Name: value'; repeatable."),
@@ -303,17 +276,10 @@ def create_or_update_webhook(
         ..., "--event", help="contract_content_changed, contract_published, provider_verification_published, …"
     ),
     uuid: str = typer.Option(None, "--uuid", help="Create or replace the webhook with this UUID."),
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Create a webhook (or create/replace one by --uuid)."""
     from apictl.cli.contract_broker_run import WebhookArgs, webhook_run
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     args = WebhookArgs(
         url,
         request,
@@ -331,35 +297,21 @@ def create_or_update_webhook(
     broker_call(opts, lambda client: webhook_run(client, opts, args))
 
 
-@contract_app.command("describe-version")
+@broker_command("describe-version")
 def describe_version(
+    opts: BrokerOpts,
     pacticipant: str = PACTICIPANT,
     latest: str = typer.Option(None, "--latest", "-l", help="The latest version with this tag (default: the latest)."),
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
 ) -> None:
     """Print the latest version of a pacticipant (with a tag); exit 1 when there is none."""
     from apictl.cli.contract_broker_run import show_latest_version
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(opts, lambda client: show_latest_version(client, opts, pacticipant, latest))
 
 
-@contract_app.command("list-latest-pact-versions")
-def list_latest_pact_versions(
-    broker_url: str = URL,
-    broker_token: str = TOKEN,
-    broker_username: str = USER,
-    broker_password: str = PASSWORD,
-    timeout: float = TIMEOUT,
-    fmt: str = FORMAT,
-) -> None:
+@broker_command("list-latest-pact-versions")
+def list_latest_pact_versions(opts: BrokerOpts) -> None:
     """List the latest pact of every consumer/provider pair."""
     from apictl.cli.contract_broker_run import show_latest_pacts
 
-    opts = BrokerOpts(broker_url, broker_token, broker_username, broker_password, timeout, fmt)
     broker_call(opts, lambda client: show_latest_pacts(client, opts))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from examples.contract.inventory import states
@@ -115,3 +116,18 @@ def test_orders_runs_against_inventory_stubbed_from_the_pact() -> None:
         (409, {"error": "only 5 in stock"}),
         (404, {"error": "no item 9"}),
     ]
+
+
+def test_a_provider_under_a_base_path(fresh_pact: Path) -> None:
+    inner = create_app(states=True)
+
+    async def mounted(scope: Any, receive: Any, send: Any) -> None:  # inventory served under /api
+        if scope["type"] == "http" and scope["path"].startswith("/api/"):
+            scope = dict(scope, path=scope["path"][4:])
+        elif scope["type"] == "http" and scope["path"] != STATES:
+            scope = dict(scope, path="/not-mounted")
+        await inner(scope, receive, send)
+
+    with serve_asgi(mounted) as url:
+        code, out, _ = _verify(url + "/api", "--pact", str(fresh_pact), "--state-change-url", url + STATES)
+    assert code == 0 and ": passed" in out

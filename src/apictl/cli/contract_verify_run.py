@@ -92,7 +92,10 @@ def report(outcome: VerifyOutcome, fmt: str, color: bool) -> str:
     from apictl.contract.verify.diagnostics import CODES, OTHER
     from apictl.report import ReportContext, RuleInfo, render
 
+    from apictl.contract import examples
+
     rules = {c.code: RuleInfo(c.code, c.rule, c.summary, "error") for c in (*CODES.values(), OTHER)}
+    rules[examples.CODE] = RuleInfo(examples.CODE, examples.RULE, examples.SUMMARY, "warn")
     ctx = ReportContext(
         tool_version=__version__,
         source=outcome.sources.get,

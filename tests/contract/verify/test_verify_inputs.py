@@ -235,3 +235,15 @@ def test_the_broker_variable_does_not_override_local_pacts(provider: str, monkey
     assert (code, err) == (0, "") and ": passed" in out
     code, _, err = _verify("--base-url", provider)  # no local pacts: the variable names the broker
     assert code == 2 and "broker: GET http://127.0.0.1:9/: cannot reach the broker" in err
+
+
+def test_examples_that_contradict_their_matchers_warn(provider: str) -> None:
+    pact = Path(__file__).parent / "fixtures/contradicting-example.json"
+    code, out, _ = _verify(
+        "--base-url", provider, "--pact", pact, "--state-change-url", provider + STATES, "-f", "json"
+    )
+    [warning] = json.loads(out)["diagnostics"]
+    assert code == 0 and (warning["code"], warning["severity"]) == ("PM101", "warn")
+    assert warning["pointer"] == "/interactions/0/response/body/stock"
+    code, out, _ = _verify("--base-url", provider, "--pact", pact, "--state-change-url", provider + STATES)
+    assert code == 0 and "contradicting-example.json: passed" in out

@@ -17,7 +17,7 @@ from apictl.contract.pact import Pact, load_pact
 from apictl.contract.pactfile import pact_files, read_pact
 from apictl.contract.verify.diagnostics import CODES, PactInteraction, results_diagnostics
 from apictl.contract.verify.request import VerifyRequest
-from apictl.core.diagnostic import Diagnostic
+from apictl.core.diagnostic import Diagnostic, Severity
 from apictl.core.errors import ApictlError, ConfigError, InputError
 
 SKIPPED_CODE = CODES["message"].code
@@ -36,8 +36,8 @@ class VerifiedPact:
 
     @property
     def failures(self) -> list[Diagnostic]:
-        """Findings about interactions that were replayed (not the message interactions left out)."""
-        return [d for d in self.diagnostics if d.code != SKIPPED_CODE]
+        """Findings of the replay (not the message interactions left out, nor the pact's own defects)."""
+        return [d for d in self.diagnostics if d.code.startswith("PV") and d.code != SKIPPED_CODE]
 
     @property
     def skipped(self) -> int:
@@ -143,6 +143,16 @@ def _broker_sources(request: VerifyRequest, workdir: Path) -> list[_Source]:
     return sources
 
 
+def _contradictions(pact: Pact) -> list[Diagnostic]:
+    """Examples that fail their own matchers: the consumer's pact is wrong, which should not fail
+    the provider's build, so they are warnings here."""
+    from dataclasses import replace
+
+    from apictl.contract.examples import example_problems
+
+    return [replace(d, severity=Severity.WARN) for d in example_problems(pact)]
+
+
 def _http_only(source: _Source, target: Path) -> tuple[Path, list[Diagnostic]]:
     """The pact to replay: as it is, or (when it holds message interactions, which the HTTP
     verifier cannot replay) a copy with its HTTP interactions only, plus a warning per message."""
@@ -222,12 +232,16 @@ def run(request: VerifyRequest) -> VerifyOutcome:
                 headers=request.headers,
                 timeout=request.timeout,
             )
-            diagnostics = skipped + results_diagnostics(
-                run_.results,
-                _interactions(source.pact),
-                uri=source.uri,
-                pending=source.pending,
-                state_failures={**state_failures(run_.output), **(hook.failures if hook else {})},
+            diagnostics = (
+                skipped
+                + _contradictions(source.pact)
+                + results_diagnostics(
+                    run_.results,
+                    _interactions(source.pact),
+                    uri=source.uri,
+                    pending=source.pending,
+                    state_failures={**state_failures(run_.output), **(hook.failures if hook else {})},
+                )
             )
             if source.pact.document is not None and diagnostics:
                 spans = source.pact.document.spans({d.pointer for d in diagnostics})

@@ -89,10 +89,9 @@ def build_request(opts: dict[str, Any]) -> VerifyRequest:
 
 def report(outcome: VerifyOutcome, fmt: str, color: bool) -> str:
     from apictl import __version__
+    from apictl.contract import examples
     from apictl.contract.verify.diagnostics import CODES, OTHER
     from apictl.report import ReportContext, RuleInfo, render
-
-    from apictl.contract import examples
 
     rules = {c.code: RuleInfo(c.code, c.rule, c.summary, "error") for c in (*CODES.values(), OTHER)}
     rules[examples.CODE] = RuleInfo(examples.CODE, examples.RULE, examples.SUMMARY, "warn")

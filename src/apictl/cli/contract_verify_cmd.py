@@ -45,6 +45,9 @@ def verify(
     consumer: list[str] = typer.Option(None, "--consumer", help="Verify only this consumer's pacts; repeatable."),
     header: list[str] = typer.Option(None, "--header", "-H", help="'Name: value' added to every request; repeatable."),
     timeout: float = typer.Option(5.0, "--timeout", help="Seconds to wait for each provider response."),
+    fail_if_no_pacts: bool = typer.Option(
+        True, "--fail-if-no-pacts/--no-fail-if-no-pacts", help="Exit 2 when there is no pact to verify."
+    ),
     publish: bool = typer.Option(False, "--publish", help="Publish the results to the broker."),
     provider_version: str = typer.Option(
         None, "--provider-version", help="The provider version to publish results for."

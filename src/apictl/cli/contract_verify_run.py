@@ -84,6 +84,7 @@ def build_request(opts: dict[str, Any]) -> VerifyRequest:
         branch=opts["branch"],
         provider_tags=tuple(opts["provider_tag"] or ()),
         build_url=opts["build_url"],
+        fail_if_no_pacts=opts["fail_if_no_pacts"],
     )
 
 
@@ -117,4 +118,6 @@ def report(outcome: VerifyOutcome, fmt: str, color: bool) -> str:
         published = f"; results published: {pact.published}" if pact.published else ""
         lines.append(f"{pact.consumer} → {pact.provider}{pending}: {pact.uri}: {status}{published}\n")
         lines.extend(f"  {notice}\n" for notice in pact.notices)
+    if not outcome.pacts:
+        lines.append("no pacts to verify\n")
     return "".join(lines) + "\n" + text

@@ -137,8 +137,9 @@ def test_failing_state_hook_is_named(tmp_path: Path, provider: str, monkeypatch:
 class FakeBroker:
     """Just enough of a Pact Broker for verify: pacts-for-verification, the pact, results."""
 
-    def __init__(self, pending: bool = False) -> None:
+    def __init__(self, pending: bool = False, pacts: int = 1) -> None:
         self.pending = pending
+        self.pacts = pacts
         self.requests: list[tuple[str, str, Any]] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -155,7 +156,7 @@ class FakeBroker:
                 "verificationProperties": {"pending": self.pending, "notices": [{"text": "selected: main branch"}]},
                 "_links": {"self": {"href": base + "/pacts/1", "name": "orders"}},
             }
-            return httpx.Response(200, json={"_embedded": {"pacts": [item]}})
+            return httpx.Response(200, json={"_embedded": {"pacts": [item] * self.pacts}})
         if path == "/pacts/1":
             pact = json.loads(PACT.read_text())
             pact["_links"] = {"pb:publish-verification-results": {"href": base + "/pacts/1/verification-results"}}
@@ -247,3 +248,11 @@ def test_examples_that_contradict_their_matchers_warn(provider: str) -> None:
     assert warning["pointer"] == "/interactions/0/response/body/stock"
     code, out, _ = _verify("--base-url", provider, "--pact", pact, "--state-change-url", provider + STATES)
     assert code == 0 and "contradicting-example.json: passed" in out
+
+
+def test_no_pacts_from_the_broker(provider: str) -> None:
+    with serve_function(FakeBroker(pacts=0)) as url:
+        failing = _verify("--base-url", provider, "--broker-url", url)
+        passing = _verify("--base-url", provider, "--broker-url", url, "--no-fail-if-no-pacts")
+    assert failing[0] == 2 and "no pacts for provider 'inventory' to verify" in failing[2]
+    assert passing[0] == 0 and passing[1].startswith("no pacts to verify\n")

@@ -37,3 +37,4 @@ class VerifyRequest:
     branch: str | None = None
     provider_tags: tuple[str, ...] = ()
     build_url: str | None = None
+    fail_if_no_pacts: bool = True  # a provider without consumers yet may choose to pass

@@ -216,7 +216,7 @@ def run(request: VerifyRequest) -> VerifyOutcome:
         sources = [s for s in sources if s.pact.provider == request.provider]
         if request.consumers:
             sources = [s for s in sources if s.pact.consumer in request.consumers]
-        if not sources:
+        if not sources and request.fail_if_no_pacts:
             raise InputError(f"no pacts for provider {request.provider!r} to verify")
         for number, source in enumerate(sources):
             if hook is not None:

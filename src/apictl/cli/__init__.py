@@ -36,9 +36,29 @@ def _root(
     """apictl: one fast tool for API contracts."""
 
 
-from apictl.cli import ci_cmd, contract_cmd, diff_cmd, lint_cmd, mock_cmd, rules_cmd  # noqa: E402  (registers them)
+from apictl.cli import (  # noqa: E402  (registers them)
+    ci_cmd,
+    contract_broker_cmd,
+    contract_cmd,
+    contract_verify_cmd,
+    diff_cmd,
+    lint_cmd,
+    mock_cmd,
+    rules_cmd,
+)
 
-__all__ = ["app", "main", "ci_cmd", "contract_cmd", "diff_cmd", "lint_cmd", "mock_cmd", "rules_cmd"]
+__all__ = [
+    "app",
+    "main",
+    "ci_cmd",
+    "contract_broker_cmd",
+    "contract_cmd",
+    "contract_verify_cmd",
+    "diff_cmd",
+    "lint_cmd",
+    "mock_cmd",
+    "rules_cmd",
+]
 
 
 def main() -> None:

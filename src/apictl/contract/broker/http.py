@@ -1,0 +1,260 @@
+"""The broker's HTTP session: base URL, auth, HAL navigation, bounded retries, one-line errors.
+
+Every broker operation goes through `BrokerClient.call`, so authentication, timeouts,
+retries (idempotent methods only, on 502/503/504 and dropped connections) and error
+wording live in one place. Links are followed the way the Pact Broker's own client
+does: fetch the index (`GET /`), pick a relation, expand its `{template}`
+variables (URL-encoded), and resolve relative hrefs against the broker's URL.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, quote_plus, urljoin
+
+from apictl.contract.broker.errors import HINTS, BrokerError, describe_errors
+
+if TYPE_CHECKING:
+    import httpx
+
+HAL = "application/hal+json"
+HAL_OR_JSON = "application/hal+json, application/json"
+JSON = "application/json"
+IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+RETRY_STATUSES = frozenset({502, 503, 504})
+_TEMPLATE = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class BrokerAuth:
+    """Bearer token or basic auth (never both)."""
+
+    token: str | None = None
+    username: str | None = None
+    password: str | None = None
+
+    @classmethod
+    def from_env(cls, token: str | None = None, username: str | None = None, password: str | None = None) -> BrokerAuth:
+        """Explicit values win; otherwise the Pact CLI's variables PACT_BROKER_TOKEN/_USERNAME/_PASSWORD."""
+        token = token or os.environ.get("PACT_BROKER_TOKEN") or None
+        username = username or os.environ.get("PACT_BROKER_USERNAME") or None
+        password = password or os.environ.get("PACT_BROKER_PASSWORD") or None
+        if token and username:
+            raise BrokerError("give either a token or a username/password, not both")
+        return cls(token, username, password)
+
+    def headers(self) -> dict[str, str]:
+        if self.token:
+            return {"Authorization": f"Bearer {self.token}"}
+        if self.username:
+            import base64
+
+            pair = f"{self.username}:{self.password or ''}".encode()
+            return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+        return {}
+
+
+@dataclass(slots=True)
+class BrokerResponse:
+    status: int
+    url: str
+    body: Any  # parsed JSON, or None for an empty/non-JSON body
+    headers: Mapping[str, str] = field(default_factory=dict)
+    text: str = ""
+
+
+def query_string(pairs: Iterable[tuple[str, str]]) -> str:
+    """`key=value&…` with Rails-style keys (`q[][pacticipant]`) kept readable, values encoded."""
+    return "&".join(f"{key}={quote_plus(value, safe='')}" for key, value in pairs)
+
+
+def expand(href: str, values: Mapping[str, str]) -> str:
+    """Fill a HAL link template (`/pacticipants/{pacticipant}`); each value is URL-encoded."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise BrokerError(f"link {href!r} needs a value for {{{name}}}")
+        return quote(values[name], safe="")
+
+    return _TEMPLATE.sub(fill, href)
+
+
+class BrokerClient:
+    """A session with one Pact Broker (or PactFlow). Close it, or use it as a context manager."""
+
+    def __init__(
+        self,
+        base_url: str,
+        auth: BrokerAuth | None = None,
+        *,
+        timeout: float = 10.0,
+        retries: int = 2,
+        backoff: float = 0.5,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        import httpx
+
+        if not re.match(r"^https?://[^/\s]+", base_url or ""):
+            raise BrokerError(f"the broker URL must be http(s)://host[:port][/path], got {base_url!r}")
+        self.base_url = base_url.rstrip("/")
+        self.retries = max(0, retries)
+        self.backoff = backoff
+        self._sleep = sleep
+        self._index: dict[str, Any] | None = None
+        self._http = httpx.Client(
+            headers={"User-Agent": "apictl", **(auth or BrokerAuth()).headers()},
+            timeout=httpx.Timeout(timeout),
+            transport=transport,
+            follow_redirects=True,
+        )
+
+    def __enter__(self) -> BrokerClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- URLs -----------------------------------------------------------------------------------
+    def url(self, path_or_href: str) -> str:
+        """An absolute URL: hrefs from the broker are used as given, paths go under the base URL."""
+        if re.match(r"^https?://", path_or_href):
+            return path_or_href
+        if path_or_href.startswith("/"):
+            return self.base_url + path_or_href
+        return urljoin(self.base_url + "/", path_or_href)
+
+    def path(self, template: str, **values: str) -> str:
+        """A broker path built from a template, e.g. `path("/pacticipants/{name}", name="Pricing Service")`."""
+        return self.url(expand(template, values))
+
+    def index(self, accept: str = HAL) -> dict[str, Any]:
+        """The broker's index resource (cached for the session)."""
+        if self._index is None:
+            body = self.call("GET", "/", accept=accept).body
+            self._index = body if isinstance(body, dict) else {}
+        return self._index
+
+    def link(self, relation: str, accept: str = HAL, **values: str) -> str:
+        """The URL of an index relation, its template filled with `values`."""
+        href = link_href(self.index(accept), relation)
+        if href is None:
+            raise BrokerError(
+                f"the broker's index has no {relation!r} relation (is it a Pact Broker, and recent enough?)",
+                method="GET",
+                url=self.url("/"),
+            )
+        return self.url(expand(href, values))
+
+    # --- requests -------------------------------------------------------------------------------
+    def call(
+        self,
+        method: str,
+        url: str,
+        *,
+        json: Any = None,
+        query: Iterable[tuple[str, str]] = (),
+        accept: str | None = HAL,
+        content_type: str = JSON,
+        ok: Iterable[int] = (),
+    ) -> BrokerResponse:
+        """Send one request; 2xx and the statuses in `ok` are returned, anything else raises BrokerError."""
+        import httpx
+        import orjson
+
+        target = self.url(url)
+        qs = query_string(query)
+        if qs:
+            target += ("&" if "?" in target else "?") + qs
+        headers: dict[str, str] = {}
+        if accept:
+            headers["Accept"] = accept
+        content: bytes | None = None
+        if json is not None:
+            headers["Content-Type"] = content_type
+            content = orjson.dumps(json)
+        attempts = 1 + (self.retries if method in IDEMPOTENT else 0)
+        for attempt in range(attempts):
+            try:
+                response = self._http.request(method, target, content=content, headers=headers)
+            except httpx.TimeoutException:  # not retried: a hanging broker would multiply the wait
+                raise BrokerError(
+                    f"the broker did not answer within {self._http.timeout.read}s", method=method, url=target
+                ) from None
+            except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as exc:  # dropped connections
+                if attempt + 1 < attempts:
+                    self._sleep(self.backoff * 2**attempt)
+                    continue
+                raise BrokerError(f"the connection to the broker failed: {exc}", method=method, url=target) from None
+            except httpx.HTTPError as exc:  # refused, unknown host: retrying will not help
+                raise BrokerError(f"cannot reach the broker: {exc}", method=method, url=target) from None
+            if response.status_code in RETRY_STATUSES and attempt + 1 < attempts:
+                self._sleep(self.backoff * 2**attempt)
+                continue
+            break
+        return self._answer(method, target, response, set(ok))
+
+    def _answer(self, method: str, target: str, response: httpx.Response, ok: set[int]) -> BrokerResponse:
+        import orjson
+
+        text = response.text
+        body: Any = None
+        if text.strip():
+            try:
+                body = orjson.loads(text)
+            except orjson.JSONDecodeError:
+                body = None
+        status = response.status_code
+        if 200 <= status < 300 or status in ok:
+            return BrokerResponse(status, str(response.url), body, dict(response.headers), text)
+        said = describe_errors(body) or (" ".join(text.split())[:200] if body is None else "")
+        hint = HINTS.get(status, "")
+        message = f"HTTP {status}" + (f" ({hint})" if hint else "") + (f": {said}" if said else "")
+        raise BrokerError(message, method=method, url=target, status=status)
+
+
+def link_href(resource: object, relation: str, name: str | None = None) -> str | None:
+    """The href of `_links[relation]` (the entry called `name` when the relation is a list)."""
+    if not isinstance(resource, dict):
+        return None
+    links = resource.get("_links")
+    entry = links.get(relation) if isinstance(links, dict) else None
+    if isinstance(entry, list):
+        entry = next((e for e in entry if isinstance(e, dict) and (name is None or e.get("name") == name)), None)
+    if isinstance(entry, dict) and isinstance(entry.get("href"), str):
+        return str(entry["href"])
+    return None
+
+
+def link_list(resource: object, relation: str) -> list[dict[str, Any]]:
+    """Every entry of `_links[relation]` (a single link reads as a list of one)."""
+    links = resource.get("_links") if isinstance(resource, dict) else None
+    entry = links.get(relation) if isinstance(links, dict) else None
+    entries = entry if isinstance(entry, list) else [entry] if entry is not None else []
+    return [e for e in entries if isinstance(e, dict)]
+
+
+def dig(data: object, *keys: str) -> object:
+    """`data[k1][k2]…`, or None as soon as a step is missing or not an object."""
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def dig_list(data: object, *keys: str) -> list[dict[str, Any]]:
+    """The objects in the list at `data[k1][k2]…` (anything else reads as an empty list)."""
+    found = dig(data, *keys)
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []

@@ -36,9 +36,9 @@ def _root(
     """apictl: one fast tool for API contracts."""
 
 
-from apictl.cli import ci_cmd, diff_cmd, gen_cmd, lint_cmd, mock_cmd, rules_cmd  # noqa: E402  (registers the commands)
+from apictl.cli import ci_cmd, diff_cmd, gen_cmd, gen_server_cmd, lint_cmd, mock_cmd, rules_cmd  # noqa: E402  (registers the commands)
 
-__all__ = ["app", "main", "ci_cmd", "diff_cmd", "gen_cmd", "lint_cmd", "mock_cmd", "rules_cmd"]
+__all__ = ["app", "main", "ci_cmd", "diff_cmd", "gen_cmd", "gen_server_cmd", "lint_cmd", "mock_cmd", "rules_cmd"]
 
 
 def main() -> None:

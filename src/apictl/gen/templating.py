@@ -1,4 +1,6 @@
-"""TEMPORARY until h-gen-sdk's template loader lands."""
+"""jinja2 environments for the gRPC and FastAPI generators (until the SDK generator's
+`gen/render.py` lands, which has the same `render_env`): the templates shipped in
+`gen/templates/<kind>/`, overridden file by file by a user folder (`--templates DIR`)."""
 
 from __future__ import annotations
 
@@ -6,16 +8,19 @@ from pathlib import Path
 
 import jinja2
 
-BUILTIN = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
-def environment(templates: Path | None = None) -> jinja2.Environment:
-    paths = [str(templates)] if templates else []
+def render_env(kind: str, user_dir: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if user_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_dir)))
+    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES / kind)))
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*paths, str(BUILTIN)]),
+        loader=jinja2.ChoiceLoader(loaders),
         autoescape=False,
         keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
     )

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Literal
 from apictl.core.errors import InputError
 from apictl.gen.grpc.imports import absolute_imports_left, relative_from, rewrite
 from apictl.gen.grpc.protoc import ProtoInputError, compile_tree, generate_sources, module_of
-from apictl.gen.grpc.services import RpcService, import_lines, package_imports, services
+from apictl.gen.grpc.services import RpcService, package_imports, services
 from apictl.gen.naming import is_safe_identifier
 from apictl.gen.output import GeneratedFile, diff_tree, write_tree
-from apictl.gen.templating import environment
+from apictl.gen.pyimports import import_lines
+from apictl.gen.templating import render_env
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -52,13 +53,13 @@ def plan_grpc(
         raise InputError(f"--package-name {package!r} must be a lower-case Python identifier that is not reserved")
     tree = compile_tree(source)
     code = generate_sources(tree)
-    env = environment(templates)
+    env = render_env("grpc", templates)
     rpc = services(tree)
     for proto in sorted({s.proto for s in rpc}):
         mine = [s for s in rpc if s.proto == proto]
         module = module_of(proto) + "_grpc"
         runtime, relative = package_imports(module, mine[0].imports, mine[0].local)
-        pyi = env.get_template("grpc/pb2_grpc.pyi.jinja").render(
+        pyi = env.get_template("pb2_grpc.pyi.jinja").render(
             path=module.replace(".", "/") + ".py", services=mine, runtime_imports=runtime, imports=relative
         )
         code[module.replace(".", "/") + ".pyi"] = pyi
@@ -71,13 +72,13 @@ def plan_grpc(
             own = f"servicers.{svc.servicer_file}"
             grpc_module = {svc.grpc_module: svc.grpc_module.rsplit(".", 1)[1]}
             runtime, relative = package_imports(own, {**svc.imports, **grpc_module}, svc.local | set(grpc_module))
-            code[path] = env.get_template("grpc/servicer.py.jinja").render(
+            code[path] = env.get_template("servicer.py.jinja").render(
                 svc=svc, runtime_imports=runtime, imports=relative
             )
             owned.add(path)
         code["servicers/__init__.py"] = _INIT
         entries = [e for svc in rpc for e in _server_imports(svc)]
-        code["server.py"] = env.get_template("grpc/server.py.jinja").render(
+        code["server.py"] = env.get_template("server.py.jinja").render(
             services=rpc, package=package, imports=import_lines(entries)
         )
     code = rewrite(code, package)
@@ -129,7 +130,7 @@ def _pyproject(env: Environment, code: dict[str, str], package: str, mode: Mode)
     sample = next(t for p, t in sorted(code.items()) if p.endswith("_pb2.py"))
     pb = _PROTOBUF_VERSION.search(sample)
     grpc_found = [m.group(1) for t in code.values() if (m := _GRPC_VERSION.search(t))]
-    return env.get_template("grpc/pyproject.toml.jinja").render(
+    return env.get_template("pyproject.toml.jinja").render(
         package=package,
         mode=mode,
         protobuf_version=".".join(pb.groups()) if pb else "5.26.0",
@@ -139,4 +140,4 @@ def _pyproject(env: Environment, code: dict[str, str], package: str, mode: Mode)
 
 
 def _readme(env: Environment, rpc: Sequence[RpcService], package: str, mode: Mode) -> str:
-    return env.get_template("grpc/README.md.jinja").render(services=rpc, package=package, mode=mode)
+    return env.get_template("README.md.jinja").render(services=rpc, package=package, mode=mode)

@@ -11,6 +11,7 @@ from typing import Any
 from apictl.gen.grpc.imports import relative_from
 from apictl.gen.grpc.protoc import ProtoTree, module_of
 from apictl.gen.naming import Namer, docstring, snake
+from apictl.gen.pyimports import import_lines
 from apictl.specs.proto.model import FILE_SERVICE, SERVICE_METHOD
 
 
@@ -50,29 +51,6 @@ def message_classes(tree: ProtoTree) -> dict[str, tuple[str, str]]:
 
     for name, fd in tree.files.items():
         visit(fd.message_type, "." + fd.package if fd.package else "", "", module_of(name))
-    return out
-
-
-LINE_LENGTH = 120  # the generated pyproject's ruff setting
-
-
-def import_lines(entries: list[tuple[str, str, str]]) -> list[str]:
-    """`from` statements for (from part, name, alias) entries, merged and ordered as ruff's
-    isort wants them (furthest relative level first, then by module, names sorted)."""
-    groups: dict[str, set[str]] = {}
-    for where, name, alias in entries:
-        groups.setdefault(where, set()).add(name if alias == name else f"{name} as {alias}")
-
-    def key(where: str) -> tuple[int, str]:
-        return (-(len(where) - len(where.lstrip("."))), where.lstrip("."))
-
-    out = []
-    for where in sorted(groups, key=key):
-        names = sorted(groups[where])
-        line = f"from {where} import {', '.join(names)}"
-        if len(line) > LINE_LENGTH:
-            line = f"from {where} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
-        out.append(line)
     return out
 
 

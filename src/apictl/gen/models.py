@@ -95,16 +95,21 @@ _MODEL_SLOT = re.compile(r"\{M:([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def build_models(
-    source: ApiIR | Workspace | Path | str, *, module: str = "models", keep_defaults: bool = False
+    source: ApiIR | Workspace | Path | str,
+    *,
+    module: str = "models",
+    keep_defaults: bool = False,
+    extra: dict[str, SchemaRef] | None = None,
 ) -> ModelsModule:
     """Models for every schema the contract names or its operations use inline.
 
     Defaults are left out unless `keep_defaults` (a client sends only what the
     caller set; the server applies its defaults), which also keeps contracts'
-    defaults that do not match their own type from breaking type checks."""
+    defaults that do not match their own type from breaking type checks.
+    `extra` names more schemas generators need a type for (hint -> schema)."""
     ir = source if isinstance(source, ApiIR) else build_ir(source)
     bundle = _Bundler(ir, keep_defaults)
-    bundle.collect()
+    bundle.collect(extra or {})
     text = _generate(bundle.document(), ir)
     return ModelsModule(text, bundle.names, _top_level_names(text), bundle.inline, module)
 
@@ -123,11 +128,13 @@ class _Bundler:
         self.inline: dict[str, str] = {}  # key -> annotation template
 
     # -- what gets a model ----------------------------------------------------------
-    def collect(self) -> None:
+    def collect(self, extra: dict[str, SchemaRef]) -> None:
         for name, ref in self.ir.schemas.items():
             self._name(ref, name)
         for op in self.ir.operations:
             self._operation(op)
+        for hint, ref in extra.items():
+            self._use(ref, hint)
         while self.pending:
             name, ref = self.pending.pop(0)
             self.values[name] = self._copy(ref.value, ref)
@@ -138,11 +145,17 @@ class _Bundler:
             self._use(p.schema, f"{stem}{pascal(p.name, fallback='Param')}")
         if op.request_body is not None:
             for i, media in enumerate(op.request_body.contents):
-                self._use(media.schema, f"{stem}Request" + (str(i + 1) if i else ""))
+                self._use(media.schema, f"{stem}Body" + (str(i + 1) if i else ""))
+        first_success = next((r.status for r in op.responses if r.status[:1] == "2"), None)
         for resp in op.responses:
-            status = "Default" if resp.status == "default" else resp.status
+            if resp.status == first_success:
+                kind = "Result"
+            else:
+                kind = ("Error" if resp.is_error else "Result") + (
+                    "Default" if resp.status == "default" else resp.status
+                )
             for i, media in enumerate(resp.contents):
-                self._use(media.schema, f"{stem}Response{status}" + (str(i + 1) if i else ""))
+                self._use(media.schema, f"{stem}{kind}" + (str(i + 1) if i else ""))
             for h in resp.headers:
                 self._use(h.schema, f"{stem}{pascal(h.name, fallback='Header')}Header")
 

@@ -44,7 +44,7 @@ RESERVED = frozenset(
         "json",
         "timeout",
         "extra_headers",
-        "idempotency_key",
+        "rt",
         "Any",
         "Field",
         "BaseModel",
@@ -69,12 +69,15 @@ def ascii_words(text: str) -> list[str]:
     return words
 
 
-def snake(text: str, *, fallback: str = "value", prefix: str = "n") -> str:
-    """A snake_case identifier for `text` (never a keyword or a builtin)."""
+KEYWORDS = frozenset({*keyword.kwlist, *keyword.softkwlist})
+
+
+def snake(text: str, *, fallback: str = "value", prefix: str = "n", reserved: frozenset[str] = RESERVED) -> str:
+    """A snake_case identifier for `text` (never a keyword, nor in `reserved`)."""
     name = "_".join(w.lower() for w in ascii_words(text)) or fallback
     if name[0].isdigit():
         name = f"{prefix}_{name}"
-    return _unreserve(name)
+    return name + "_" if name in reserved or keyword.iskeyword(name) else name
 
 
 def pascal(text: str, *, fallback: str = "Model", prefix: str = "N") -> str:

@@ -26,7 +26,7 @@ from apictl.core.errors import InputError
 from apictl.core.pointer import join, split
 from apictl.core.refs import RefError, Workspace
 from apictl.gen.ir import ApiIR, Operation, SchemaRef, build_ir
-from apictl.gen.naming import Namer, clean_text, literal, pascal
+from apictl.gen.naming import RESERVED, Namer, ascii_words, clean_text, literal, pascal
 
 # Keys the models never need; dropping them keeps hostile or unsupported text out.
 DROPPED_KEYS = frozenset(
@@ -58,6 +58,11 @@ class ModelsModule:
     defined: frozenset[str]  # every top-level name in `source`
     inline: dict[str, str] = field(default_factory=dict)  # schema key -> annotation without a model
     module: str = "models"  # how annotations qualify model names
+
+    @property
+    def missing(self) -> list[str]:
+        """Names we gave schemas that the generated module does not define (should be none)."""
+        return sorted(n for n in set(self.names.values()) if self._variant(n, "request") not in self.defined)
 
     def class_for(self, ref: SchemaRef | str, role: str = "response") -> str:
         """The model name of a schema (by `SchemaRef` or key); `role` picks the
@@ -121,7 +126,7 @@ class _Bundler:
         self.ir = ir
         self.keep_defaults = keep_defaults
         self.ws = ir.ws
-        self.namer = Namer()
+        self.namer = Namer(sep="")
         self.names: dict[str, str] = {}  # key -> name
         self.values: dict[str, Any] = {}  # name -> copied schema
         self.pending: list[tuple[str, SchemaRef]] = []
@@ -223,7 +228,7 @@ class _Bundler:
     def _name(self, target: SchemaRef, hint: str) -> str:
         if target.key in self.names:
             return self.names[target.key]
-        name = self.namer.claim(pascal(hint, fallback="Model", prefix="Model"))
+        name = self.namer.claim(model_name(hint))
         self.names[target.key] = name
         self.pending.append((name, target))
         return name
@@ -316,6 +321,15 @@ class _Bundler:
             "paths": {},
             "components": {"schemas": dict(self.values)},
         }
+
+
+def model_name(hint: str) -> str:
+    """A class name datamodel-code-generator keeps as it is: PascalCase letters and
+    digits only (it rewrites underscores), never a name the module imports."""
+    name = "".join(w[:1].upper() + w[1:] for w in ascii_words(hint)) or "Model"
+    if name[0].isdigit():
+        name = "Model" + name
+    return name + "Model" if name in RESERVED else name
 
 
 def _child(where: SchemaRef, token: str | int) -> SchemaRef:

@@ -170,6 +170,22 @@ def string(text: str) -> str:
     return "".join(out)
 
 
+def toml_string(text: str) -> str:
+    """A TOML basic string for any text (TOML has no `\\x` escapes)."""
+    out = ['"']
+    for ch in str(text):
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif " " <= ch <= "~":
+            out.append(ch)
+        elif ord(ch) < 0x10000:
+            out.append(f"\\u{ord(ch):04x}" if not 0xD800 <= ord(ch) <= 0xDFFF else "\\ufffd")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    out.append('"')
+    return "".join(out)
+
+
 def docstring(text: str | None, indent: str = "", *, width: int = 0) -> str:
     """A triple-quoted docstring (with its quotes) for `text`, indented for a body
     at `indent`; "" when there is nothing to say. Backslashes, quotes and control

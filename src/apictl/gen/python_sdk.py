@@ -9,6 +9,7 @@ of them by file name."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ HTTP_REASONS = {
     508: "Loop Detected",
     511: "Network Authentication Required",
 }
+PEP440_SIMPLE = re.compile(r"^\d+(\.\d+){0,3}((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?$")
 BODY_PREFERENCE = ("json", "form", "multipart", "bytes", "text")
 RESPONSE_PREFERENCE = ("json", "sse", "text", "bytes", "form", "multipart")
 
@@ -152,7 +154,8 @@ def generate_sdk(
         "package": package,
         "project": package.replace("_", "-"),
         "title": ir.title,
-        "version": ir.api_version or "0.1.0",
+        "version": ir.api_version,
+        "package_version": ir.api_version if PEP440_SIMPLE.match(ir.api_version) else "0.1.0",
         "description": ir.description,
         "groups": groups,
         "schemes": schemes,

@@ -28,6 +28,7 @@ def render_env(kind: str, user_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["pystr"] = naming.string
     env.filters["pyliteral"] = naming.literal
+    env.filters["tomlstr"] = naming.toml_string
     env.filters["doc"] = naming.docstring
     env.filters["comment"] = naming.comment
     env.filters["summary"] = naming.summary_line

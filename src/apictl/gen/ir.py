@@ -19,7 +19,7 @@ from apictl.core.document import Document
 from apictl.core.errors import InputError
 from apictl.core.pointer import join
 from apictl.core.refs import RefError, Workspace
-from apictl.gen.naming import Namer, pascal, snake
+from apictl.gen.naming import KEYWORDS, Namer, pascal, snake
 from apictl.specs.openapi.access import COLLECTION_STYLES, components, deref, param_key
 from apictl.specs.openapi.model import HTTP_METHODS
 from apictl.specs.openapi.version import detect
@@ -609,7 +609,7 @@ class _Builder:
         return [
             Group(
                 tag,
-                attr_namer.claim(snake(tag, fallback="default", prefix="tag")),
+                attr_namer.claim(snake(tag, fallback="default", prefix="tag", reserved=KEYWORDS)),
                 class_namer.claim(pascal(tag, fallback="Default", prefix="Tag") + "Api"),
                 descriptions.get(tag, ""),
                 members,

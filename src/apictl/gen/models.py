@@ -26,7 +26,7 @@ from apictl.core.errors import InputError
 from apictl.core.pointer import join, split
 from apictl.core.refs import RefError, Workspace
 from apictl.gen.ir import ApiIR, Operation, SchemaRef, build_ir
-from apictl.gen.naming import Namer, clean_text, literal, pascal
+from apictl.gen.naming import RESERVED, Namer, ascii_words, clean_text, literal, pascal
 
 # Keys the models never need; dropping them keeps hostile or unsupported text out.
 DROPPED_KEYS = frozenset(
@@ -58,6 +58,11 @@ class ModelsModule:
     defined: frozenset[str]  # every top-level name in `source`
     inline: dict[str, str] = field(default_factory=dict)  # schema key -> annotation without a model
     module: str = "models"  # how annotations qualify model names
+
+    @property
+    def missing(self) -> list[str]:
+        """Names we gave schemas that the generated module does not define (should be none)."""
+        return sorted(n for n in set(self.names.values()) if self._variant(n, "request") not in self.defined)
 
     def class_for(self, ref: SchemaRef | str, role: str = "response") -> str:
         """The model name of a schema (by `SchemaRef` or key); `role` picks the
@@ -95,16 +100,21 @@ _MODEL_SLOT = re.compile(r"\{M:([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def build_models(
-    source: ApiIR | Workspace | Path | str, *, module: str = "models", keep_defaults: bool = False
+    source: ApiIR | Workspace | Path | str,
+    *,
+    module: str = "models",
+    keep_defaults: bool = False,
+    extra: dict[str, SchemaRef] | None = None,
 ) -> ModelsModule:
     """Models for every schema the contract names or its operations use inline.
 
     Defaults are left out unless `keep_defaults` (a client sends only what the
     caller set; the server applies its defaults), which also keeps contracts'
-    defaults that do not match their own type from breaking type checks."""
+    defaults that do not match their own type from breaking type checks.
+    `extra` names more schemas generators need a type for (hint -> schema)."""
     ir = source if isinstance(source, ApiIR) else build_ir(source)
     bundle = _Bundler(ir, keep_defaults)
-    bundle.collect()
+    bundle.collect(extra or {})
     text = _generate(bundle.document(), ir)
     return ModelsModule(text, bundle.names, _top_level_names(text), bundle.inline, module)
 
@@ -116,18 +126,20 @@ class _Bundler:
         self.ir = ir
         self.keep_defaults = keep_defaults
         self.ws = ir.ws
-        self.namer = Namer()
+        self.namer = Namer(sep="")
         self.names: dict[str, str] = {}  # key -> name
         self.values: dict[str, Any] = {}  # name -> copied schema
         self.pending: list[tuple[str, SchemaRef]] = []
         self.inline: dict[str, str] = {}  # key -> annotation template
 
     # -- what gets a model ----------------------------------------------------------
-    def collect(self) -> None:
+    def collect(self, extra: dict[str, SchemaRef]) -> None:
         for name, ref in self.ir.schemas.items():
             self._name(ref, name)
         for op in self.ir.operations:
             self._operation(op)
+        for hint, ref in extra.items():
+            self._use(ref, hint)
         while self.pending:
             name, ref = self.pending.pop(0)
             self.values[name] = self._copy(ref.value, ref)
@@ -138,11 +150,17 @@ class _Bundler:
             self._use(p.schema, f"{stem}{pascal(p.name, fallback='Param')}")
         if op.request_body is not None:
             for i, media in enumerate(op.request_body.contents):
-                self._use(media.schema, f"{stem}Request" + (str(i + 1) if i else ""))
+                self._use(media.schema, f"{stem}Body" + (str(i + 1) if i else ""))
+        first_success = next((r.status for r in op.responses if r.status[:1] == "2"), None)
         for resp in op.responses:
-            status = "Default" if resp.status == "default" else resp.status
+            if resp.status == first_success:
+                kind = "Result"
+            else:
+                kind = ("Error" if resp.is_error else "Result") + (
+                    "Default" if resp.status == "default" else resp.status
+                )
             for i, media in enumerate(resp.contents):
-                self._use(media.schema, f"{stem}Response{status}" + (str(i + 1) if i else ""))
+                self._use(media.schema, f"{stem}{kind}" + (str(i + 1) if i else ""))
             for h in resp.headers:
                 self._use(h.schema, f"{stem}{pascal(h.name, fallback='Header')}Header")
 
@@ -210,7 +228,7 @@ class _Bundler:
     def _name(self, target: SchemaRef, hint: str) -> str:
         if target.key in self.names:
             return self.names[target.key]
-        name = self.namer.claim(pascal(hint, fallback="Model", prefix="Model"))
+        name = self.namer.claim(model_name(hint))
         self.names[target.key] = name
         self.pending.append((name, target))
         return name
@@ -303,6 +321,15 @@ class _Bundler:
             "paths": {},
             "components": {"schemas": dict(self.values)},
         }
+
+
+def model_name(hint: str) -> str:
+    """A class name datamodel-code-generator keeps as it is: PascalCase letters and
+    digits only (it rewrites underscores), never a name the module imports."""
+    name = "".join(w[:1].upper() + w[1:] for w in ascii_words(hint)) or "Model"
+    if name[0].isdigit():
+        name = "Model" + name
+    return name + "Model" if name in RESERVED else name
 
 
 def _child(where: SchemaRef, token: str | int) -> SchemaRef:

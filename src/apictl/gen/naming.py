@@ -44,7 +44,7 @@ RESERVED = frozenset(
         "json",
         "timeout",
         "extra_headers",
-        "idempotency_key",
+        "rt",
         "Any",
         "Field",
         "BaseModel",
@@ -69,12 +69,15 @@ def ascii_words(text: str) -> list[str]:
     return words
 
 
-def snake(text: str, *, fallback: str = "value", prefix: str = "n") -> str:
-    """A snake_case identifier for `text` (never a keyword or a builtin)."""
+KEYWORDS = frozenset({*keyword.kwlist, *keyword.softkwlist})
+
+
+def snake(text: str, *, fallback: str = "value", prefix: str = "n", reserved: frozenset[str] = RESERVED) -> str:
+    """A snake_case identifier for `text` (never a keyword, nor in `reserved`)."""
     name = "_".join(w.lower() for w in ascii_words(text)) or fallback
     if name[0].isdigit():
         name = f"{prefix}_{name}"
-    return _unreserve(name)
+    return name + "_" if name in reserved or keyword.iskeyword(name) else name
 
 
 def pascal(text: str, *, fallback: str = "Model", prefix: str = "N") -> str:
@@ -163,6 +166,22 @@ def string(text: str) -> str:
         else:
             code = ord(ch)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string for any text (TOML has no `\\x` escapes)."""
+    out = ['"']
+    for ch in str(text):
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif " " <= ch <= "~":
+            out.append(ch)
+        elif ord(ch) < 0x10000:
+            out.append(f"\\u{ord(ch):04x}" if not 0xD800 <= ord(ch) <= 0xDFFF else "\\ufffd")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
     out.append('"')
     return "".join(out)
 

@@ -23,7 +23,7 @@ from apictl.gen.grpc.services import RpcService, package_imports, services
 from apictl.gen.naming import is_safe_identifier
 from apictl.gen.output import GeneratedFile, diff_tree, write_tree
 from apictl.gen.pyimports import import_lines
-from apictl.gen.templating import render_env
+from apictl.gen.render import render_env
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -1,0 +1,350 @@
+"""FastAPI server stubs (`apictl gen server SPEC --framework fastapi`): golden tree for
+the petstore, ruff + mypy --strict on the output, a real server (uvicorn on a free
+port) that validates requests per the contract, answers 501 problem+json for what
+is not implemented and serves what the user implemented; regeneration keeps the
+user's handlers; hostile contracts stay inert; bad input exits 2."""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from apictl.gen.ir import build_ir
+from apictl.gen.server import generate_server, plan_server
+from tests.cli.helpers import ROOT, first_error, invoke
+from tests.golden import assert_golden
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+PETSTORE = ROOT / "examples" / "petstore" / "openapi.yaml"
+PACKAGE = "petstore_server"
+
+HANDLERS = '''\
+"""apictl: user-owned. The test's implementation of PetsApi (create_pet is left out)."""
+
+from __future__ import annotations
+
+from fastapi import Response
+
+from .. import models
+from ..api import PetsApi
+from ..problems import Problem
+
+PETS = [models.Pet(id=1, name="Rex", tag="dog"), models.Pet(id=2, name="Tom"), models.Pet(id=3, name="Kit")]
+
+
+class PetsHandlers(PetsApi):
+    async def list_pets(self, *, limit: int = 20, after: int | None = None) -> list[models.Pet] | Response:
+        return [p for p in PETS if after is None or p.id > after][:limit]
+
+    async def get_pet(self, *, pet_id: int, if_none_match: str | None = None) -> models.Pet | Response:
+        for pet in PETS:
+            if pet.id == pet_id:
+                if if_none_match == f"v{pet_id}":
+                    return Response(status_code=304)
+                return pet
+        raise Problem(404, "Not Found", detail=f"no pet {pet_id}")
+'''
+
+
+@pytest.fixture(scope="module")
+def petstore(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("fastapi") / "petstore"
+    generate_server(PETSTORE, out, package_name=PACKAGE)
+    return out
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, timeout=180)
+
+
+def _lint_and_typecheck(project: Path, tmp_path: Path) -> None:
+    mypy = _run(project, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy-cache"), ".")
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+    ruff = _run(project, "-m", "ruff", "check", "--no-cache", ".")
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
+
+
+def test_petstore_golden_tree(petstore: Path) -> None:
+    tree = _tree(petstore)
+    assert_golden("gen/server/petstore/FILES.txt", "\n".join(tree) + "\n")
+    for path, text in tree.items():
+        if path != ".apictl-generated":
+            assert_golden(f"gen/server/petstore/{path}.txt", text)
+
+
+def test_deterministic(petstore: Path) -> None:
+    again = plan_server(build_ir(PETSTORE), package_name=PACKAGE)
+    assert {f.path: f.data() for f in again} == {
+        path: text.encode() for path, text in _tree(petstore).items() if path != ".apictl-generated"
+    }
+
+
+def test_output_passes_ruff_and_mypy_strict(petstore: Path, tmp_path: Path) -> None:
+    _lint_and_typecheck(petstore, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def implemented(petstore: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("implemented") / "petstore"
+    shutil.copytree(petstore, project)
+    handlers = project / PACKAGE / "handlers" / "pets.py"
+    handlers.write_text(HANDLERS)
+    (project / PACKAGE / "handlers" / "helpers.py").write_text('"""A module of the user\'s own."""\n')
+    (project / PACKAGE / "models.py").write_text("# edited by mistake\n")
+    generate_server(PETSTORE, project, package_name=PACKAGE)  # regeneration
+    return project
+
+
+def test_regeneration_keeps_user_files_and_rewrites_generated(implemented: Path, petstore: Path) -> None:
+    assert (implemented / PACKAGE / "handlers" / "pets.py").read_text() == HANDLERS
+    assert (implemented / PACKAGE / "handlers" / "helpers.py").is_file()
+    assert (implemented / PACKAGE / "models.py").read_text() == (petstore / PACKAGE / "models.py").read_text()
+    result = invoke("gen", "server", PETSTORE, "--out", implemented, "--package-name", PACKAGE, "--check")
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def test_user_implementation_type_checks(implemented: Path, tmp_path: Path) -> None:
+    _lint_and_typecheck(implemented, tmp_path)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(implemented: Path) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(implemented)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", f"{PACKAGE}.app:app", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=implemented,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(base + "/openapi.json", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                    raise AssertionError(f"server did not start: {log}") from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _problem(response: httpx.Response, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert isinstance(body, dict) and body["status"] == status
+    return body
+
+
+def test_implemented_handlers_answer(server: str) -> None:
+    pets = httpx.get(f"{server}/pets", params={"limit": 2})
+    assert pets.status_code == 200
+    assert pets.json() == [{"name": "Rex", "tag": "dog", "id": 1}, {"name": "Tom", "tag": None, "id": 2}]
+    assert [p["id"] for p in httpx.get(f"{server}/pets", params={"after": 1}).json()] == [2, 3]
+    assert httpx.get(f"{server}/pets/3").json()["name"] == "Kit"
+    assert httpx.get(f"{server}/pets/3", headers={"If-None-Match": "v3"}).status_code == 304
+    assert _problem(httpx.get(f"{server}/pets/9"), 404)["detail"] == "no pet 9"
+
+
+def test_requests_are_validated_per_contract(server: str) -> None:
+    too_many = _problem(httpx.get(f"{server}/pets", params={"limit": 101}), 422)
+    assert too_many["errors"] == [
+        {"in": "query.limit", "message": "Input should be less than or equal to 100", "type": "less_than_equal"}
+    ]
+    assert _problem(httpx.get(f"{server}/pets", params={"limit": 0}), 422)["errors"][0]["in"] == "query.limit"
+    assert _problem(httpx.get(f"{server}/pets/abc"), 422)["errors"][0]["in"] == "path.pet_id"
+    missing = _problem(httpx.post(f"{server}/pets", json={"tag": "cat"}), 422)
+    assert missing["errors"][0]["in"] == "body.name"
+    too_long = httpx.post(f"{server}/pets", json={"name": "x" * 101})
+    assert _problem(too_long, 422)["errors"][0]["type"] == "string_too_long"
+    header = httpx.get(f"{server}/pets/1", headers={"If-None-Match": "x" * 257})
+    assert _problem(header, 422)["errors"][0]["in"] == "header.If-None-Match"
+
+
+def test_unimplemented_handler_answers_501_problem(server: str) -> None:
+    body = _problem(httpx.post(f"{server}/pets", json={"name": "Bo"}), 501)
+    assert body == {
+        "type": "about:blank",
+        "title": "Not Implemented",
+        "status": 501,
+        "detail": "POST /pets is not implemented yet",
+    }
+
+
+def test_unknown_route_is_a_problem(server: str) -> None:
+    assert _problem(httpx.get(f"{server}/nope"), 404)["title"] == "Not Found"
+
+
+def test_published_openapi_keeps_operation_ids(server: str) -> None:
+    spec = httpx.get(f"{server}/openapi.json").json()
+    ids = sorted(op["operationId"] for item in spec["paths"].values() for op in item.values())
+    assert ids == ["createPet", "getPet", "listPets"]
+
+
+# -- hostile contracts ---------------------------------------------------------------------------
+
+# the calls generated code may make; anything else came from the contract
+ALLOWED_CALLS = {
+    "APIRouter",
+    "Annotated",
+    "Body",
+    "Cookie",
+    "Field",
+    "FastAPI",
+    "Header",
+    "JSONResponse",
+    "NotImplementedError",
+    "Path",
+    "Query",
+    "Response",
+    "create_router",
+    "create_app",
+    "problem_response",
+    "super",
+    "str",
+    "isinstance",
+    "join",
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "options",
+    "trace",
+    "update",
+    "__init__",
+    "install",
+    "add_exception_handler",
+    "include_router",
+    "errors",
+    "body",
+    "impl",
+}
+
+
+def _called_names(tree: ast.AST) -> set[str]:
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            while isinstance(func, ast.Call):
+                func = func.func
+            if isinstance(func, ast.Attribute):
+                out.add(func.attr)
+            elif isinstance(func, ast.Name):
+                out.add(func.id)
+    return out
+
+
+def test_hostile_contract_stays_inert(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke("gen", "server", FIXTURES / "hostile.yaml", "--out", out, "--package-name", "hostile")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing written outside --out
+    api = ast.parse((out / "hostile" / "api.py").read_text())
+    handlers = {n.name for n in ast.walk(api) if isinstance(n, ast.AsyncFunctionDef)}  # what routers call
+    for path in (out / "hostile" / "handlers").glob("*.py"):  # the classes app.py instantiates
+        handlers |= {n.name for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.ClassDef)}
+    for path in (out / "hostile").rglob("*.py"):
+        tree = ast.parse(path.read_text(), str(path))
+        extra = _called_names(tree) - ALLOWED_CALLS - handlers
+        assert not extra, f"{path}: unexpected calls {sorted(extra)}"
+        names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        names |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+        assert not names & {"__import__", "os", "system", "exec", "eval", "open"}, path
+    _lint_and_typecheck(out, tmp_path)
+    # the app imports, routes a path with quotes, and nothing from the contract ran
+    probe = (
+        "from fastapi.testclient import TestClient\n"
+        "from hostile.app import app\n"
+        "r = TestClient(app).get('/a\\'b\"c/5', params={'if': 3})\n"
+        "print(r.status_code, r.headers['content-type'])\n"
+    )
+    proc = _run(out, "-c", probe)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["501", "application/problem+json"]
+    assert not list(tmp_path.rglob("PWNED*"))
+
+
+# -- bad input --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("missing.yaml", "missing.yaml: no such file or folder"),
+        ("bad/malformed.yaml", "bad/malformed.yaml:4:1: invalid YAML"),
+        ("bad/not_openapi.yaml", "bad/not_openapi.yaml: not an OpenAPI document"),
+        ("bad/broken_ref.yaml", "bad/broken_ref.yaml: broken $ref at /paths/~1x/get/responses/200"),
+    ],
+)
+def test_bad_input_exits_2(case: str, expected: str, tmp_path: Path) -> None:
+    result = invoke("gen", "server", FIXTURES / case, "--out", tmp_path / "o")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert expected in first_error(result)
+    assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--framework", "flask"], "unsupported --framework 'flask'"),
+        (["--lang", "go"], "unsupported --lang 'go'"),
+        (["--package-name", "Not-Valid"], "invalid --package-name"),
+        (["--templates", "nowhere"], "--templates must be a folder"),
+    ],
+)
+def test_bad_options_exit_2(args: list[str], expected: str, tmp_path: Path) -> None:
+    result = invoke("gen", "server", PETSTORE, "--out", tmp_path / "o", *args)
+    assert result.exit_code == 2
+    assert expected in first_error(result)
+
+
+def test_templates_override(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "README.md.jinja").write_text("# {{ package }} (house style)\n")
+    result = invoke("gen", "server", PETSTORE, "--out", tmp_path / "o", "--templates", templates)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "o" / "README.md").read_text() == "# petstore_server (house style)\n"
+
+
+def test_check_reports_drift(petstore: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(petstore, project)
+    (project / PACKAGE / "app.py").write_text("# stale\n")
+    result = invoke("gen", "server", PETSTORE, "--out", project, "--package-name", PACKAGE, "--check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [f"would change: {PACKAGE}/app.py"]

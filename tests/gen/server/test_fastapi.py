@@ -28,6 +28,8 @@ from tests.golden import assert_golden
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 PETSTORE = ROOT / "examples" / "petstore" / "openapi.yaml"
+KITCHEN_SINK = HERE.parent / "fixtures" / "kitchen_sink.yaml"
+APIS_GURU = ROOT / "tests" / "fixtures" / "apis-guru"
 PACKAGE = "petstore_server"
 
 HANDLERS = '''\
@@ -81,11 +83,24 @@ def _lint_and_typecheck(project: Path, tmp_path: Path) -> None:
 
 
 def test_petstore_golden_tree(petstore: Path) -> None:
-    tree = _tree(petstore)
-    assert_golden("gen/server/petstore/FILES.txt", "\n".join(tree) + "\n")
+    _assert_golden_tree("petstore", petstore)
+
+
+def _assert_golden_tree(name: str, root: Path) -> None:
+    tree = _tree(root)
+    assert_golden(f"gen/server/{name}/FILES.txt", "\n".join(tree) + "\n")
     for path, text in tree.items():
         if path != ".apictl-generated":
-            assert_golden(f"gen/server/petstore/{path}.txt", text)
+            assert_golden(f"gen/server/{name}/{path}.txt", text)
+
+
+def test_kitchen_sink_golden_tree_lints_and_type_checks(tmp_path: Path) -> None:
+    """3.1 kitchen sink: unions with and without discriminators, readOnly/writeOnly, multipart,
+    binary downloads, SSE, recursive schemas, reserved words."""
+    out = tmp_path / "kitchen_sink"
+    generate_server(KITCHEN_SINK, out)
+    _assert_golden_tree("kitchen_sink", out)
+    _lint_and_typecheck(out, tmp_path)
 
 
 def test_deterministic(petstore: Path) -> None:
@@ -348,3 +363,19 @@ def test_check_reports_drift(petstore: Path, tmp_path: Path) -> None:
     result = invoke("gen", "server", PETSTORE, "--out", project, "--package-name", PACKAGE, "--check")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [f"would change: {PACKAGE}/app.py"]
+
+
+@pytest.mark.slow
+def test_apis_guru_sample_generates_and_imports(tmp_path: Path) -> None:
+    """The 30 real-world contracts of the APIs.guru sample: every project is written and its
+    app imports (every router, interface and handler module)."""
+    specs = sorted(APIS_GURU.glob("*.json"))
+    assert len(specs) >= 30
+    failures = []
+    for spec in specs:
+        out = tmp_path / spec.stem.replace(".", "_")
+        generate_server(spec, out, package_name="api")
+        proc = _run(out, "-c", "import api.app; print(len(api.app.app.routes))")
+        if proc.returncode != 0:
+            failures.append(f"{spec.name}: {proc.stderr.strip().splitlines()[-1]}")
+    assert failures == []

@@ -51,16 +51,19 @@ def plan_server(ir: ApiIR, *, package_name: str | None = None, templates: Path |
     owned = {"handlers/__init__.py": _HANDLERS_INIT}
     for group in routed:
         mine = [group]
-        common = {"group": group, "uses_typing": uses(mine, "typing.")}
-        model_import = [("..", "models", "models")] if uses(mine, "models.") else []
+        router_models = [("..", "models", "models")] if uses(mine, "models.", in_routes=True) else []
         files[f"routers/{group.module}.py"] = env.get_template("router.py.jinja").render(
-            **common,
+            group=group,
+            uses_typing=uses(mine, "typing.", in_routes=True),
             typing_names=_typing_names(group),
             fastapi_names=_fastapi_names(group),
-            imports=import_lines([*model_import, ("..api", group.interface, group.interface)]),
+            imports=import_lines([*router_models, ("..api", group.interface, group.interface)]),
         )
+        handler_models = [("..", "models", "models")] if uses(mine, "models.") else []
         owned[f"handlers/{group.module}.py"] = env.get_template("handler.py.jinja").render(
-            **common, imports=import_lines([*model_import, ("..api", group.interface, group.interface)])
+            group=group,
+            uses_typing=uses(mine, "typing."),
+            imports=import_lines([*handler_models, ("..api", group.interface, group.interface)]),
         )
     app_imports = [(".", "problems", "problems")]
     for group in routed:

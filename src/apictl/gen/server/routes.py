@@ -246,19 +246,20 @@ def _fits(value: Any, annotation: str) -> bool:
     return isinstance(value, kinds)
 
 
-def uses(groups_: list[RouterGroup], token: str) -> bool:
-    """Does any type or argument in `groups_` mention `token` (to import only what is used)?"""
-    return any(token in text for g in groups_ for r in g.routes for text in _texts(r))
+def uses(groups_: list[RouterGroup], token: str, *, in_routes: bool = False) -> bool:
+    """Does a type in `groups_` mention `token` (to import only what is used)? The interface
+    signatures' types, or with `in_routes` what the routers write."""
+    texts = _route_texts if in_routes else _signature_texts
+    return any(token in text for g in groups_ for r in g.routes for text in texts(r))
 
 
-def _texts(route: Route) -> list[str]:
-    return [
-        *(p.route_annotation for p in route.params),
-        route.body_route_annotation,
-        route.returns,
-        route.response_model,
-        route.responses,
-    ]
+def _signature_texts(route: Route) -> list[str]:
+    return [*(p.interface_annotation for p in route.params), route.body_interface_annotation, route.returns]
+
+
+def _route_texts(route: Route) -> list[str]:
+    params = [p.route_annotation for p in route.params]
+    return [*params, route.body_route_annotation, route.response_model, route.responses]
 
 
 __all__ = ["Route", "RouteParam", "RouterGroup", "SchemaRef", "groups", "uses"]

@@ -53,6 +53,7 @@ class Route:
     markdown_path: str = ""
     responses: str = "{}"  # `responses=` for the OpenAPI FastAPI publishes (errors, other successes)
     deprecated: bool = False
+    security: str = ""  # `security.requires(...)` arguments: one tuple of scheme names per alternative
 
     @property
     def signature_params(self) -> list[tuple[str, str, str | None]]:
@@ -98,13 +99,13 @@ def groups(ir: ApiIR, models: ModelsModule) -> list[RouterGroup]:
                 handler_class=f"{base}Handlers",
                 tag=string(group.tag),
                 doc=docstring(group.description or f"Operations tagged {group.tag}.", " " * 4),
-                routes=[_route(op, models) for op in group.operations],
+                routes=[_route(op, models, ir) for op in group.operations],
             )
         )
     return out
 
 
-def _route(op: Operation, models: ModelsModule) -> Route:
+def _route(op: Operation, models: ModelsModule, ir: ApiIR) -> Route:
     route = Route(
         name=op.python_name,
         method=op.method.lower(),
@@ -121,7 +122,32 @@ def _route(op: Operation, models: ModelsModule) -> Route:
     if op.request_body and op.request_body.contents:
         _body(route, op, names.claim("body"), models)
     _responses(route, op, models)
+    alternatives = ir.security_for(op)
+    if alternatives and all(alternatives):  # an empty alternative lets anyone in
+        route.security = ", ".join(_tuple([string(k) for k in sorted(a)]) for a in alternatives)
     return route
+
+
+def _tuple(items: list[str]) -> str:
+    return f"({items[0]},)" if len(items) == 1 else "(" + ", ".join(items) + ")"
+
+
+def security_schemes(ir: ApiIR) -> list[tuple[str, str, str]]:
+    """(name, where, credential name) string literals for `security.py`'s table: http schemes
+    by their Authorization scheme (OAuth2 and OpenID Connect send bearer tokens), API keys by
+    their location and name; mutual TLS is not visible to the application."""
+    out = []
+    for s in ir.security_schemes:
+        if s.type == "http":
+            where, name = "http", (s.scheme or "bearer").lower()
+        elif s.type in ("oauth2", "openIdConnect"):
+            where, name = "http", "bearer"
+        elif s.type == "apiKey" and s.location in ("header", "query", "cookie"):
+            where, name = s.location, s.name
+        else:
+            where, name = "unchecked", ""
+        out.append((string(s.key), string(where), string(name)))
+    return out
 
 
 def _starlette_path(op: Operation) -> str:

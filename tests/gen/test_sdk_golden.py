@@ -33,8 +33,12 @@ def _files(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != GENERATED_MARKER and "__pycache__" not in p.parts
+        if p.is_file() and p.name != GENERATED_MARKER and not _cache(p)
     }
+
+
+def _cache(path: Path) -> bool:
+    return any(part in ("__pycache__", ".ruff_cache", ".mypy_cache") for part in path.parts)
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -44,7 +48,7 @@ def test_golden_tree(trees: dict[str, Path], name: str) -> None:
         assert_golden(f"gen/sdk/{name}/{rel}", text)
     if not os.environ.get("APICTL_REGEN"):
         golden = GOLDEN_DIR / "gen" / "sdk" / name
-        expected = {p.relative_to(golden).as_posix() for p in golden.rglob("*") if p.is_file()}
+        expected = {p.relative_to(golden).as_posix() for p in golden.rglob("*") if p.is_file() and not _cache(p)}
         assert set(files) == expected
 
 

@@ -276,7 +276,7 @@ class _Bundler:
                 elif isinstance(sub, (dict, bool)):
                     out[key] = self._copy(sub, child) if isinstance(sub, dict) else sub
             elif key == "description":
-                text = clean_text(sub)
+                text = "\n".join(line.rstrip() for line in clean_text(sub).split("\n"))
                 if text:
                     out[key] = text
             elif key == "discriminator" and isinstance(sub, dict):

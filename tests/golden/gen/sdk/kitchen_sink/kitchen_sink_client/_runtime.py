@@ -325,8 +325,25 @@ class Prepared:
     files: list[tuple[str, tuple[str, bytes, str]]] | None = None
 
 
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
+_PATH_SAFE = "/:@!$&'()*+,;=-._~%"
+
+
+def expand_path(template: str, values: Mapping[str, str]) -> str:
+    """The path template with its parameters filled in; the template's own text
+    is percent-encoded where URLs do not allow it."""
+    out = []
+    for part in _PLACEHOLDER.split(template):
+        name = part[1:-1] if part.startswith("{") and part.endswith("}") else None
+        if name is not None and name in values:
+            out.append(values[name])
+        else:
+            out.append(urllib.parse.quote(part, safe=_PATH_SAFE))
+    return "".join(out)
+
+
 def prepare(call: Call) -> Prepared:
-    path = call.path
+    path_values: dict[str, str] = {}
     query: list[tuple[str, QueryValue]] = []
     headers: dict[str, str] = {}
     cookies: dict[str, str] = {}
@@ -334,13 +351,14 @@ def prepare(call: Call) -> Prepared:
         if p.value is None:
             continue
         if p.location == "path":
-            path = path.replace("{" + p.name + "}", serialize_path(p))
+            path_values[p.name] = serialize_path(p)
         elif p.location == "query":
             query.extend(serialize_query(p))
         elif p.location == "header":
             headers[p.name] = serialize_simple(p)
         elif p.location == "cookie":
             cookies[p.name] = serialize_simple(p)
+    path = expand_path(call.path, path_values)
     prepared = Prepared(call.method, call.url or path, [] if call.url else query, headers, cookies)
     _encode_body(call, prepared)
     for name, value in (call.extra_headers or {}).items():

@@ -236,3 +236,18 @@ def test_bad_package_name_exits_2(tmp_path: Path) -> None:
     result = invoke("gen", "server", FIXTURES, "--lang", "python", "--out", tmp_path / "o", "--package-name", "class")
     assert result.exit_code == 2
     assert "--package-name" in first_error(result)
+
+
+def test_check_and_template_override(generated: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(generated, project)
+    args = ["gen", "server", FIXTURES, "--lang", "python", "--out", project, "--package-name", PACKAGE]
+    assert invoke(*args, "--check").exit_code == 0
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "README.md.jinja").write_text("# {{ package }} ({{ mode }}, house style)\n")
+    result = invoke(*args, "--check", "--templates", templates)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == ["would change: README.md"]
+    assert invoke(*args, "--templates", templates).exit_code == 0
+    assert (project / "README.md").read_text() == f"# {PACKAGE} (server, house style)\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from apictl.gen.grpc import generate_grpc, plan_grpc
-from tests.cli.helpers import first_error, invoke
+from tests.cli.helpers import ROOT, first_error, invoke
 from tests.golden import assert_golden
 
 HERE = Path(__file__).parent
@@ -251,3 +251,52 @@ def test_check_and_template_override(generated: Path, tmp_path: Path) -> None:
     assert result.stdout.splitlines() == ["would change: README.md"]
     assert invoke(*args, "--templates", templates).exit_code == 0
     assert (project / "README.md").read_text() == f"# {PACKAGE} (server, house style)\n"
+
+
+GOOGLE_PROTOS = ROOT / "bench" / ".cache" / "node" / "node_modules" / "google-proto-files"
+
+PUBSUB_PROBE = """
+import json, sys
+import grpc
+from pubsub_grpc.server import create_server
+from pubsub_grpc.google.pubsub.v1 import pubsub_pb2, pubsub_pb2_grpc
+
+server, port = create_server("127.0.0.1:0")
+server.start()
+try:
+    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+        try:
+            pubsub_pb2_grpc.PublisherStub(channel).GetTopic(pubsub_pb2.GetTopicRequest(topic="t"), timeout=10)
+            out = "answered"
+        except grpc.RpcError as exc:
+            out = exc.code().name
+finally:
+    server.stop(None)
+json.dump(out, sys.stdout)
+"""
+
+
+def test_real_world_googleapis_pubsub(tmp_path: Path) -> None:
+    """google/pubsub/v1 from npm google-proto-files (buf.yaml module root, google/api imports):
+    generated with its imports, type-checks, serves."""
+    source = GOOGLE_PROTOS / "google" / "pubsub" / "v1"
+    if not source.is_dir():
+        pytest.skip("bench/.cache lacks google-proto-files")
+    out = tmp_path / "pubsub"
+    generate_grpc(source, out, mode="server", package_name="pubsub_grpc")
+    pkg = out / "pubsub_grpc"
+    assert sorted(p.name for p in (pkg / "servicers").glob("*.py")) == [
+        "__init__.py",
+        "publisher.py",
+        "schema_service.py",
+        "subscriber.py",
+    ]
+    assert (pkg / "google" / "api" / "annotations_pb2.py").is_file()  # imports generated too
+    assert not (pkg / "google" / "protobuf").exists()  # well-known types come from protobuf
+    mypy = _run(out, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy-cache"), "pubsub_grpc")
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+    ruff = _run(out, "-m", "ruff", "check", "--no-cache", ".")
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
+    proc = _run(out, "-c", PUBSUB_PROBE)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == "UNIMPLEMENTED"

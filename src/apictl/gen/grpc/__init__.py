@@ -60,7 +60,11 @@ def plan_grpc(
         module = module_of(proto) + "_grpc"
         runtime, relative = package_imports(module, mine[0].imports, mine[0].local)
         pyi = env.get_template("pb2_grpc.pyi.jinja").render(
-            path=module.replace(".", "/") + ".py", services=mine, runtime_imports=runtime, imports=relative
+            path=module.replace(".", "/") + ".py",
+            services=mine,
+            runtime_imports=runtime,
+            imports=relative,
+            streaming=any(m.client_streaming or m.server_streaming for s in mine for m in s.methods),
         )
         code[module.replace(".", "/") + ".pyi"] = pyi
     owned: set[str] = set()

@@ -163,16 +163,19 @@ def generate_sources(tree: ProtoTree) -> dict[str, str]:
             for suffix in kinds:
                 rel = f"{base}{'_grpc.py' if suffix == '_grpc' else '.py' + suffix}"
                 text = (root / "out" / rel).read_text(encoding="utf-8")
-                out[rel] = _typed_mapping(text) if rel.endswith(".pyi") else text
+                out[rel] = _typed_stub(text) if rel.endswith(".pyi") else text
         return out
 
 
 _BARE_MAPPING = re.compile(r"\b_Mapping\b(?!\[)")
+_MODULE_CLASSVAR = re.compile(r"^(\w+): _ClassVar\[(\w+)\]$", re.M)
 
 
-def _typed_mapping(pyi: str) -> str:
-    """protoc's stubs accept a dict for a message field as a bare `_Mapping`, which
-    `mypy --strict` rejects (missing type arguments): make it `_Mapping[str, _Any]`."""
+def _typed_stub(pyi: str) -> str:
+    """What `mypy --strict` rejects in protoc's stubs, fixed: a dict for a message field is a
+    bare `_Mapping` (missing type arguments; made `_Mapping[str, _Any]`), and an extension's
+    field number is a module-level `_ClassVar[int]` (ClassVar outside a class; made `int`)."""
+    pyi = _MODULE_CLASSVAR.sub(r"\1: \2", pyi)
     lines = pyi.split("\n")
     body = [i for i, line in enumerate(lines) if not line.startswith(("from ", "import "))]
     changed = False

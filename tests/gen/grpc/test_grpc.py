@@ -90,25 +90,37 @@ finally:
 json.dump(out, sys.stdout)
 """
 
-UNIMPLEMENTED_PROBE = """
+
+def _unary_probe(package: str, module: str, names: str, stub: str, call: str) -> str:
+    """A script: serve `package` on a free port, make one unary call, print its status code name."""
+    return f"""
 import json, sys
 import grpc
-from acme_grpc.server import create_server
-from acme_grpc.acme.greet.v1 import greeter_pb2, greeter_pb2_grpc
+from {package}.server import create_server
+from {package}.{module} import {names}
 
 server, port = create_server("127.0.0.1:0")
 server.start()
 try:
-    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+    with grpc.insecure_channel(f"127.0.0.1:{{port}}") as channel:
         try:
-            greeter_pb2_grpc.GreeterStub(channel).SayHello(greeter_pb2.HelloRequest(), timeout=10)
-            out = "answered"
+            {stub}(channel).{call}
+            out = ["OK", ""]
         except grpc.RpcError as exc:
             out = [exc.code().name, exc.details()]
 finally:
     server.stop(None)
 json.dump(out, sys.stdout)
 """
+
+
+UNIMPLEMENTED_PROBE = _unary_probe(
+    PACKAGE,
+    "acme.greet.v1",
+    "greeter_pb2, greeter_pb2_grpc",
+    "greeter_pb2_grpc.GreeterStub",
+    "SayHello(greeter_pb2.HelloRequest(), timeout=10)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -241,7 +253,17 @@ def test_bad_package_name_exits_2(tmp_path: Path) -> None:
 def test_check_and_template_override(generated: Path, tmp_path: Path) -> None:
     project = tmp_path / "p"
     shutil.copytree(generated, project)
-    args = ["gen", "server", FIXTURES, "--lang", "python", "--out", project, "--package-name", PACKAGE]
+    args: list[str | Path] = [
+        "gen",
+        "server",
+        FIXTURES,
+        "--lang",
+        "python",
+        "--out",
+        project,
+        "--package-name",
+        PACKAGE,
+    ]
     assert invoke(*args, "--check").exit_code == 0
     templates = tmp_path / "templates"
     templates.mkdir()
@@ -255,25 +277,13 @@ def test_check_and_template_override(generated: Path, tmp_path: Path) -> None:
 
 GOOGLE_PROTOS = ROOT / "bench" / ".cache" / "node" / "node_modules" / "google-proto-files"
 
-PUBSUB_PROBE = """
-import json, sys
-import grpc
-from pubsub_grpc.server import create_server
-from pubsub_grpc.google.pubsub.v1 import pubsub_pb2, pubsub_pb2_grpc
-
-server, port = create_server("127.0.0.1:0")
-server.start()
-try:
-    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
-        try:
-            pubsub_pb2_grpc.PublisherStub(channel).GetTopic(pubsub_pb2.GetTopicRequest(topic="t"), timeout=10)
-            out = "answered"
-        except grpc.RpcError as exc:
-            out = exc.code().name
-finally:
-    server.stop(None)
-json.dump(out, sys.stdout)
-"""
+PUBSUB_PROBE = _unary_probe(
+    "pubsub_grpc",
+    "google.pubsub.v1",
+    "pubsub_pb2, pubsub_pb2_grpc",
+    "pubsub_pb2_grpc.PublisherStub",
+    'GetTopic(pubsub_pb2.GetTopicRequest(topic="t"), timeout=10)',
+)
 
 
 def test_real_world_googleapis_pubsub(tmp_path: Path) -> None:
@@ -299,4 +309,4 @@ def test_real_world_googleapis_pubsub(tmp_path: Path) -> None:
     assert ruff.returncode == 0, ruff.stdout + ruff.stderr
     proc = _run(out, "-c", PUBSUB_PROBE)
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == "UNIMPLEMENTED"
+    assert json.loads(proc.stdout)[0] == "UNIMPLEMENTED"

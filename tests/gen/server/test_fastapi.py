@@ -400,3 +400,36 @@ def test_apis_guru_sample_generates_and_imports(tmp_path: Path) -> None:
         if proc.returncode != 0:
             failures.append(f"{spec.name}: {proc.stderr.strip().splitlines()[-1]}")
     assert failures == []
+
+
+def test_contract_grows_after_handlers_are_written(implemented: Path, tmp_path: Path) -> None:
+    """A new operation (and a new tag) after the handlers exist: regeneration keeps them, the
+    new operation answers 501 until implemented, and everything still type-checks."""
+    project = tmp_path / "petstore"
+    shutil.copytree(implemented, project)
+    grown = tmp_path / "grown.yaml"
+    text = PETSTORE.read_text()
+    extra = (
+        "  /pets/{petId}/photo:\n"
+        "    delete:\n"
+        "      operationId: deletePhoto\n"
+        "      tags: [photos]\n"
+        "      parameters:\n"
+        "        - {name: petId, in: path, required: true, schema: {type: integer}}\n"
+        "      responses:\n"
+        "        '204': {description: Deleted.}\n"
+    )
+    grown.write_text(text.replace("components:\n", extra + "components:\n", 1))
+    assert invoke("gen", "server", grown, "--out", project, "--package-name", PACKAGE).exit_code == 0
+    assert (project / PACKAGE / "handlers" / "pets.py").read_text() == HANDLERS
+    assert (project / PACKAGE / "handlers" / "photos.py").is_file()
+    _lint_and_typecheck(project, tmp_path)
+    probe = (
+        "from fastapi.testclient import TestClient\n"
+        f"from {PACKAGE}.app import app\n"
+        "c = TestClient(app, headers={'Authorization': 'Bearer good'})\n"
+        "print(c.delete('/pets/1/photo').status_code, c.get('/pets/1').status_code)\n"
+    )
+    proc = _run(project, "-c", probe)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["501", "200"]

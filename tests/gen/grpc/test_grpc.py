@@ -310,3 +310,16 @@ def test_real_world_googleapis_pubsub(tmp_path: Path) -> None:
     proc = _run(out, "-c", PUBSUB_PROBE)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[0] == "UNIMPLEMENTED"
+
+
+def test_imported_services_get_typed_stubs_not_servicers(tmp_path: Path) -> None:
+    """buf.work.yaml workspace: the API imports a service from another module; its stubs are
+    generated and typed (a client needs them), its servicer is not the user's to write."""
+    out = tmp_path / "shop"
+    generate_grpc(HERE / "workspace" / "api", out, mode="server", package_name="shop_grpc")
+    pkg = out / "shop_grpc"
+    assert (pkg / "ops" / "v1" / "ops_pb2_grpc.pyi").is_file()
+    assert sorted(p.name for p in (pkg / "servicers").glob("*.py")) == ["__init__.py", "shop.py"]
+    assert "Operations" not in (pkg / "server.py").read_text()
+    mypy = _run(out, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy-cache"), "shop_grpc")
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr

@@ -71,7 +71,7 @@ def plan_grpc(
     if mode == "server":
         if "server.py" in code or "servicers/__init__.py" in code:
             raise InputError("a .proto file would generate server.py or servicers/, which apictl writes itself")
-        for svc in rpc:
+        for svc in (s for s in rpc if s.own):
             path = f"servicers/{svc.servicer_file}.py"
             own = f"servicers.{svc.servicer_file}"
             grpc_module = {svc.grpc_module: svc.grpc_module.rsplit(".", 1)[1]}
@@ -81,9 +81,10 @@ def plan_grpc(
             )
             owned.add(path)
         code["servicers/__init__.py"] = _INIT
-        entries = [e for svc in rpc for e in _server_imports(svc)]
+        served = [s for s in rpc if s.own]
+        entries = [e for svc in served for e in _server_imports(svc)]
         code["server.py"] = env.get_template("server.py.jinja").render(
-            services=rpc, package=package, imports=import_lines(entries)
+            services=served, package=package, imports=import_lines(entries)
         )
     code = rewrite(code, package)
     for folder in sorted({Path(p).parent for p in code}):

@@ -110,12 +110,20 @@ def _compiled(source: Path) -> Iterator[Compiled]:
         yield compiler.run(*compiler.read())
 
 
+def document(tree: ProtoTree, name: str) -> ProtoDocument:
+    """The compiled file `name`: one of the tree's, or an imported one (named by its import path)."""
+    doc = tree.docs.get(name)
+    if doc is None:
+        doc = ProtoDocument(uri=name, text="", data=tree.files[name], syntax="proto", kind="proto", name=name)
+    return doc
+
+
 def _python_name_problems(tree: ProtoTree, name: str) -> list[Diagnostic]:
     """protoc writes Python keywords used as names verbatim (`class None`, `def lambda`) and
     reaches keyword or non-identifier folders through `importlib`, which stubs cannot
     express; refuse them with their location instead of writing code that does not parse."""
-    doc = tree.docs.get(name)
-    uri = doc.uri if doc else name
+    doc = document(tree, name)
+    uri = doc.uri
     out: list[Diagnostic] = []
     for part in name.removesuffix(".proto").replace("-", "_").split("/"):
         if not _SEGMENT.match(part) or keyword.iskeyword(part):
@@ -123,8 +131,6 @@ def _python_name_problems(tree: ProtoTree, name: str) -> list[Diagnostic]:
             msg = f"path segment {part!r} of {name!r} is {why}; the generated module could not be imported"
             out.append(compile_error(uri, msg + " (rename the file or folder)", 1, 1))
             return out
-    if doc is None:
-        return out
     for element in walk(doc):
         if isinstance(element, Message | Enum | EnumValue | Service | Method) and keyword.iskeyword(element.name):
             kind = type(element).__name__.lower().replace("enumvalue", "enum value")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from apictl.gen.grpc.imports import relative_from
-from apictl.gen.grpc.protoc import ProtoTree, module_of
+from apictl.gen.grpc.protoc import ProtoTree, document, module_of
 from apictl.gen.naming import Namer, docstring, snake
 from apictl.gen.pyimports import import_lines
 from apictl.specs.proto.model import FILE_SERVICE, SERVICE_METHOD
@@ -36,6 +36,7 @@ class RpcService:
     doc: str = ""  # a docstring literal for a body indented 4 spaces, or ""
     imports: dict[str, str] = field(default_factory=dict)  # module -> alias, for the message types
     local: set[str] = field(default_factory=set)  # the package's own modules (the rest are protobuf's)
+    own: bool = True  # declared by the tree (not an import): server mode writes a servicer for it
     servicer_file: str = ""  # server mode: the user-owned module (snake case), unique in the package
     impl_class: str = ""
 
@@ -73,13 +74,13 @@ def _imports(modules: list[str], taken: set[str]) -> dict[str, str]:
 
 
 def services(tree: ProtoTree) -> list[RpcService]:
-    """Every service of the tree's own files (not of imported ones), in file order."""
+    """Every service of the files that get code (the tree's and imported ones), in file order."""
     classes = message_classes(tree)
     out: list[RpcService] = []
     files = Namer({"__init__", "server"})
     local = {module_of(t) for t in tree.targets}
-    for name in sorted(tree.docs):
-        doc = tree.docs[name]
+    for name in tree.targets:
+        doc = document(tree, name)
         fd = doc.fd
         used = sorted({classes[t][0] for s in fd.service for m in s.method for t in (m.input_type, m.output_type)})
         taken = {n for s in fd.service for n in (s.name, f"{s.name}Stub", f"{s.name}Servicer")}
@@ -96,6 +97,7 @@ def services(tree: ProtoTree) -> list[RpcService]:
                 doc=docstring(location.leading if location else None, " " * 4),
                 imports=imports,
                 local=local,
+                own=name in tree.docs,
             )
             for j, m in enumerate(s.method):
                 loc = doc.location((FILE_SERVICE, i, SERVICE_METHOD, j))
@@ -112,7 +114,7 @@ def services(tree: ProtoTree) -> list[RpcService]:
                         doc=docstring(loc.leading if loc else None, " " * 8),
                     )
                 )
-            svc.servicer_file = files.claim(snake(s.name))
+            svc.servicer_file = files.claim(snake(s.name)) if svc.own else ""
             svc.impl_class = s.name + "Service" if not s.name.endswith("Service") else s.name + "Impl"
             out.append(svc)
     return out

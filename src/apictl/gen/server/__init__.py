@@ -42,6 +42,7 @@ def plan_server(ir: ApiIR, *, package_name: str | None = None, templates: Path |
         "__init__.py": _INIT,
         "py.typed": "",
         "models.py": models.source,
+        "openapi.json": _contract_json(ir),
         "routers/__init__.py": _INIT,
         "problems.py": env.get_template("problems.py.jinja").render(),
         "api.py": env.get_template("api.py.jinja").render(
@@ -113,6 +114,12 @@ def generate_server(
     ir = build_ir(load_workspace(spec, ref_root=ref_root))
     files = plan_server(ir, package_name=package_name, templates=templates)
     return diff_tree(files, out) if check else write_tree(files, out)
+
+
+def _contract_json(ir: ApiIR) -> str:
+    import json
+
+    return json.dumps(ir.doc.data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
 def _typing_names(group: RouterGroup) -> list[str]:

@@ -86,6 +86,13 @@ def _every_operation(models: Any) -> list[tuple[str, str, tuple[Any, ...], dict[
         ("shapes", "create_shape", (models.Circle(kind="circle", radius=1.0),), {}, lambda r: r is not None),
         ("files", "upload_file", (models.UploadFileBody(file=b"abc"),), {}, _is(models.FileInfo)),
         ("files", "download_file", ("a.bin",), {}, lambda r: isinstance(r, bytes)),
+        (
+            "files",
+            "create_token",
+            (models.CreateTokenBody(amount=5, metadata={"k": "v"}),),
+            {},
+            _is(models.CreateTokenResult),
+        ),
         ("default", "get_tree", (), {}, _is(models.Node)),
     ]
 
@@ -248,6 +255,16 @@ def test_auth_schemes(sdk: ModuleType) -> None:
     assert upload.headers["Authorization"] == "Basic dTpw"
     assert upload.headers["Content-Type"].startswith("multipart/form-data")
     assert b"\x00\x01payload" in upload.content and b'name="description"' in upload.content
+
+
+def test_form_bodies_encode_deep_objects(sdk: ModuleType) -> None:
+    models = importlib.import_module(f"{PACKAGE}.models")
+    script = Script(_json(200, {"token": "t"}))
+    body = models.CreateTokenBody(amount=5, metadata={"order": "42", "a b": "c&d"}, expand=["x", "y"])
+    assert _client(sdk, script).files.create_token(body).token == "t"
+    request = script.requests[0]
+    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert request.content == b"amount=5&metadata%5Border%5D=42&metadata%5Ba+b%5D=c%26d&expand=x&expand=y"
 
 
 def test_oauth2_client_credentials_fetch_and_refresh(sdk: ModuleType) -> None:

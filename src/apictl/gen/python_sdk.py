@@ -99,6 +99,7 @@ class OperationView:
     params: list[ParamView]
     body_kind: str
     body_media: str
+    deep_fields: list[str]
     returns: str
     expects: list[ExpectView]
     security: list[list[str]]
@@ -261,10 +262,12 @@ def _operation_view(
     path_params = [p for p in op.parameters if p.location == "path"]
     for p in path_params:
         args.append(Arg(p.python_name, models.annotation(p.schema, "request"), True, positional=True))
-    body_kind, body_media = "", ""
+    body_kind, body_media, deep_fields = "", "", []
     if op.request_body is not None and op.request_body.contents:
         media = _pick_body(op.request_body.contents)
         body_kind, body_media = _body_kind(media), media.media_type
+        if body_kind == "form":
+            deep_fields = sorted(k for k, e in media.encoding.items() if e.get("style") == "deepObject")
         annotation = "bytes" if body_kind == "bytes" else models.annotation(media.schema, "request")
         if body_kind == "text" and annotation == "typing.Any":
             annotation = "str"
@@ -285,6 +288,7 @@ def _operation_view(
         params=params,
         body_kind=body_kind,
         body_media=body_media,
+        deep_fields=deep_fields,
         returns=returns,
         expects=expects,
         security=security,

@@ -139,4 +139,14 @@ class UploadFileBody(BaseModel):
     description: str | None = None
 
 
+class CreateTokenBody(BaseModel):
+    amount: int
+    metadata: dict[str, str] | None = None
+    expand: list[str] | None = None
+
+
+class CreateTokenResult(BaseModel):
+    token: str | None = None
+
+
 Node.model_rebuild()

@@ -190,6 +190,7 @@ class Call:
     body_kind: str = ""  # json | form | multipart | bytes | text
     body: object = None
     media_type: str = ""
+    deep_fields: Sequence[str] = ()  # form fields encoded deepObject-style (`a[b][0]=v`)
     security: Sequence[Sequence[str]] = ()  # alternatives, each a list of scheme keys
     idempotent: bool = False
     expects: Sequence[Expect] = ()
@@ -380,7 +381,8 @@ def _encode_body(call: Call, prepared: Prepared) -> None:
         prepared.content = str(body).encode()
         prepared.headers["Content-Type"] = call.media_type or "text/plain"
     elif kind == "form":
-        prepared.data = {k: v for k, v in _form_fields(body)}
+        prepared.content = urllib.parse.urlencode(form_fields(body, call.deep_fields)).encode("ascii")
+        prepared.headers["Content-Type"] = "application/x-www-form-urlencoded"
     elif kind == "multipart":
         data: dict[str, str] = {}
         files: list[tuple[str, tuple[str, bytes, str]]] = []
@@ -395,9 +397,36 @@ def _encode_body(call: Call, prepared: Prepared) -> None:
         prepared.data, prepared.files = data, files
 
 
-def _form_fields(body: object) -> list[tuple[str, str]]:
-    pairs = _pairs(body)
-    return pairs if pairs is not None else []
+def form_fields(body: object, deep_fields: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """A form body's fields: lists repeat their key, objects spread their
+    properties (style `form`), or nest with brackets (style `deepObject`)."""
+    data = to_jsonable(body)
+    out: list[tuple[str, str]] = []
+    if not isinstance(data, dict):
+        return out
+    for name, value in data.items():
+        if value is None:
+            continue
+        if name in deep_fields:
+            _deep(str(name), value, out)
+        elif isinstance(value, list):
+            out.extend((str(name), _scalar(v)) for v in value)
+        elif isinstance(value, dict):
+            out.extend((str(k), _scalar(v)) for k, v in value.items() if v is not None)
+        else:
+            out.append((str(name), _scalar(value)))
+    return out
+
+
+def _deep(prefix: str, value: object, out: list[tuple[str, str]]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _deep(f"{prefix}[{k}]", v, out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _deep(f"{prefix}[{i}]", v, out)
+    elif value is not None:
+        out.append((prefix, _scalar(value)))
 
 
 def apply_auth(

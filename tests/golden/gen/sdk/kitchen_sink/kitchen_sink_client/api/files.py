@@ -70,6 +70,36 @@ def _download_file_call(
     )
 
 
+def _create_token_call(
+    *,
+    body: models.CreateTokenBody,
+    idempotency_key: str | None,
+    timeout: float | None,
+    extra_headers: Mapping[str, str] | None,
+) -> rt.Call:
+    _headers = dict(extra_headers or {})
+    if idempotency_key is not None:
+        _headers[rt.IDEMPOTENCY_HEADER] = idempotency_key
+    return rt.Call(
+        method="POST",
+        path="/tokens",
+        params=[
+        ],
+        body_kind="form",
+        body=body,
+        media_type="application/x-www-form-urlencoded",
+        deep_fields=["metadata"],
+        security=[],
+        idempotent=False,
+        expects=[
+            rt.Expect("200", "json", models.CreateTokenResult),
+        ],
+        operation="create_token",
+        timeout=timeout,
+        extra_headers=_headers,
+    )
+
+
 
 class FilesApi:
     """Operations tagged files (synchronous)."""
@@ -100,6 +130,18 @@ class FilesApi:
         _result: bytes = self._client._call(_download_file_call(name=name, timeout=timeout, extra_headers=extra_headers))
         return _result
 
+    def create_token(
+        self,
+        body: models.CreateTokenBody,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.CreateTokenResult:
+        """POST /tokens"""
+        _result: models.CreateTokenResult = self._client._call(_create_token_call(body=body, idempotency_key=idempotency_key, timeout=timeout, extra_headers=extra_headers))
+        return _result
+
 
 class AsyncFilesApi:
     """Operations tagged files (asynchronous)."""
@@ -128,4 +170,16 @@ class AsyncFilesApi:
     ) -> bytes:
         """GET /files/{name}"""
         _result: bytes = await self._client._call(_download_file_call(name=name, timeout=timeout, extra_headers=extra_headers))
+        return _result
+
+    async def create_token(
+        self,
+        body: models.CreateTokenBody,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.CreateTokenResult:
+        """POST /tokens"""
+        _result: models.CreateTokenResult = await self._client._call(_create_token_call(body=body, idempotency_key=idempotency_key, timeout=timeout, extra_headers=extra_headers))
         return _result

@@ -16,16 +16,9 @@ from apictl.core.document import Document
 from apictl.core.pointer import join
 from apictl.core.refs import Workspace
 from apictl.mock.model import Content, Encoding, Header, Operation, Param, RequestBody, Response, SecurityScheme
-from apictl.specs.openapi.access import Located, deref, operation_parameters, security_schemes
+from apictl.specs.openapi.access import COLLECTION_STYLES, Located, deref, operation_parameters, security_schemes
 from apictl.specs.openapi.model import OPERATION, PATH_ITEM, Node
 
-COLLECTION_STYLES = {  # 2.0 collectionFormat -> (3.x style, explode)
-    "csv": ("form", False),
-    "ssv": ("spaceDelimited", False),
-    "tsv": ("tabDelimited", False),
-    "pipes": ("pipeDelimited", False),
-    "multi": ("form", True),
-}
 # http-spec's pattern for 2.0 `format: byte` form fields
 BYTE_PATTERN = r"^[\w\d+\/=]*$"
 SYNTHETIC_KEY = "x-apictl-synthetic"

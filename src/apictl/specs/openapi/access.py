@@ -16,6 +16,14 @@ from apictl.core.pointer import join
 from apictl.core.refs import RefError, Workspace
 from apictl.specs.openapi.model import Node
 
+COLLECTION_STYLES = {  # 2.0 collectionFormat -> (3.x style, explode)
+    "csv": ("form", False),
+    "ssv": ("spaceDelimited", False),
+    "tsv": ("tabDelimited", False),
+    "pipes": ("pipeDelimited", False),
+    "multi": ("form", True),
+}
+
 
 def is_oas2(version: str) -> bool:
     return version == "oas2"
@@ -97,16 +105,16 @@ def operation_parameters(ws: Workspace, op: Node, inherited: bool = True) -> Ite
     yield from own
     if not inherited:
         return
-    seen = {_param_key(p.value) for p in own}
+    seen = {param_key(p.value) for p in own}
     item = op.parent
     if item is not None and isinstance(item.value, dict) and isinstance(item.value.get("parameters"), list):
         for i, p in enumerate(item.value["parameters"]):
             loc = deref(ws, p, item.doc, join(item.pointer, "parameters", i))
-            if loc is not None and isinstance(loc.value, dict) and _param_key(loc.value) not in seen:
+            if loc is not None and isinstance(loc.value, dict) and param_key(loc.value) not in seen:
                 yield loc
 
 
-def _param_key(param: dict[str, Any]) -> tuple[Any, Any]:
+def param_key(param: dict[str, Any]) -> tuple[Any, Any]:
     """Parameters are identified by name and location; header names ignore case."""
     name = param.get("name")
     if param.get("in") == "header" and isinstance(name, str):

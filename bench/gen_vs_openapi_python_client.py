@@ -1,0 +1,143 @@
+"""`apictl gen sdk` vs openapi-python-client on GitHub's and Stripe's specs.
+
+    python bench/gen_vs_openapi_python_client.py [--opc PATH] [--specs github,stripe] [--json]
+
+openapi-python-client is looked up on PATH (or given with --opc); install it in its own
+virtualenv (`pip install openapi-python-client`) — its dependencies clash with apictl's.
+For each spec and tool: success, CPU s, wall s, peak MiB of the generation, the number
+of model classes and operations written, and the CPU s of `import <package>` (a fresh
+interpreter, run in the output folder). The headline is the ratio
+openapi-python-client / apictl (CPU; higher = apictl better). Stdlib only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import shlex
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import SPECS, measure  # noqa: E402
+
+TIMEOUT = 1800.0
+
+
+def _count_apictl(out: Path, package: str) -> tuple[int, int]:
+    models = out / package / "models.py"
+    classes = sum(1 for n in ast.parse(models.read_text()).body if isinstance(n, (ast.ClassDef, ast.Assign)))
+    ops = 0
+    for path in (out / package / "api").glob("*.py"):
+        ops += sum(1 for n in ast.parse(path.read_text()).body if isinstance(n, ast.FunctionDef))
+    return classes, ops
+
+
+def _count_opc(out: Path) -> tuple[int, int]:
+    pkgs = [p for p in out.iterdir() if p.is_dir() and (p / "__init__.py").exists()]
+    if not pkgs:
+        return 0, 0
+    pkg = pkgs[0]
+    models = (
+        sum(1 for p in (pkg / "models").glob("*.py") if p.name != "__init__.py") if (pkg / "models").is_dir() else 0
+    )
+    ops = sum(1 for p in (pkg / "api").rglob("*.py") if p.name != "__init__.py") if (pkg / "api").is_dir() else 0
+    return models, ops
+
+
+def _import_cpu(python: str, folder: Path, package: str) -> float | None:
+    code = f"import time; t = time.process_time(); import {package}; print(time.process_time() - t)"
+    run = measure([python, "-c", code], 300, cwd=str(folder))
+    if run.rc != 0:
+        return None
+    try:
+        return float(run.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return None
+
+
+def bench(spec_name: str, spec: Path, apictl: str, opc: str | None, opc_python: str | None) -> list[dict[str, Any]]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="gen-bench-") as tmp:
+        out = Path(tmp) / "apictl"
+        package = f"{spec_name}_client"
+        cmd = [*shlex.split(apictl), "gen", "sdk", str(spec), "--out", str(out), "--package-name", package]
+        run = measure(cmd, TIMEOUT, cwd=tmp)
+        models, ops = _count_apictl(out, package) if run.rc == 0 else (0, 0)
+        rows.append(
+            {
+                "spec": spec_name,
+                "tool": "apictl",
+                "ok": run.rc == 0,
+                "cpu_s": round(run.cpu_s, 1),
+                "wall_s": round(run.wall_s, 1),
+                "peak_mib": round(run.peak_mib),
+                "models": models,
+                "operations": ops,
+                "import_cpu_s": _import_cpu(sys.executable, out, package) if run.rc == 0 else None,
+                "stderr": run.stderr[-300:] if run.rc else "",
+            }
+        )
+        if opc:
+            out = Path(tmp) / "opc"
+            cmd = [opc, "generate", "--path", str(spec), "--output-path", str(out), "--meta", "none", "--overwrite"]
+            run = measure(cmd, TIMEOUT, cwd=tmp)
+            ok = run.rc == 0 and out.exists()
+            models, ops = _count_opc(out) if out.exists() else (0, 0)
+            pkgs = [p.name for p in out.iterdir() if p.is_dir()] if out.exists() else []
+            rows.append(
+                {
+                    "spec": spec_name,
+                    "tool": "openapi-python-client",
+                    "ok": ok,
+                    "cpu_s": round(run.cpu_s, 1),
+                    "wall_s": round(run.wall_s, 1),
+                    "peak_mib": round(run.peak_mib),
+                    "models": models,
+                    "operations": ops,
+                    "import_cpu_s": _import_cpu(opc_python or sys.executable, out, pkgs[0]) if ok and pkgs else None,
+                    "stderr": run.stderr[-300:] if not ok else "",
+                }
+            )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--apictl", default="apictl", help="command that runs apictl")
+    parser.add_argument("--opc", default=shutil.which("openapi-python-client"), help="openapi-python-client binary")
+    parser.add_argument("--specs", default="github,stripe")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    opc_python = str(Path(args.opc).parent / "python") if args.opc else None
+    rows: list[dict[str, Any]] = []
+    for name in args.specs.split(","):
+        spec = SPECS.get(name)
+        if spec is None or not spec.exists():
+            sys.exit(f"bench: spec {name!r} not found (run `bash bench/setup.sh`)")
+        rows += bench(name, spec, args.apictl, args.opc, opc_python)
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return
+    cols = ("spec", "tool", "ok", "cpu_s", "wall_s", "peak_mib", "models", "operations", "import_cpu_s")
+    print(" | ".join(cols))
+    for row in rows:
+        print(" | ".join(str(row[c]) for c in cols))
+        if row["stderr"]:
+            print("    stderr:", row["stderr"].strip().splitlines()[-1][:200])
+    for name in args.specs.split(","):
+        mine = next((r for r in rows if r["spec"] == name and r["tool"] == "apictl"), None)
+        other = next((r for r in rows if r["spec"] == name and r["tool"] != "apictl"), None)
+        if mine and other and mine["cpu_s"]:
+            print(f"{name}: CPU ratio openapi-python-client / apictl = {other['cpu_s'] / mine['cpu_s']:.2f}")
+    if not args.opc:
+        print("openapi-python-client not found: pass --opc PATH (pip install openapi-python-client in its own venv)")
+
+
+if __name__ == "__main__":
+    main()

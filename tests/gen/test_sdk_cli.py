@@ -1,0 +1,67 @@
+"""`apictl gen sdk` through the real entry point: output, --check, and one-line
+errors with exit 2 for every class of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import BAD, assert_error_lines, invoke
+from tests.gen.sdk_helpers import EXAMPLES, FIXTURES
+
+PETSTORE = EXAMPLES / "petstore" / "openapi.yaml"
+
+
+def test_writes_a_package_then_check_is_clean(tmp_path: Path) -> None:
+    result = invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "sdk", "--package-name", "pets")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "sdk" / "pets" / "client.py").is_file()
+    assert invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "sdk", "--package-name", "pets", "--check").exit_code == 0
+    (tmp_path / "sdk" / "pets" / "client.py").write_text("# edited\n")
+    check = invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "sdk", "--package-name", "pets", "--check")
+    assert check.exit_code == 1 and "pets/client.py" in check.stdout
+
+
+def test_user_templates_override_shipped_ones(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "README.md.jinja").write_text("# {{ title | comment }} by us\n")
+    result = invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "sdk", "--templates", templates)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "sdk" / "README.md").read_text() == "# Petstore by us\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((Path("nope.yaml"),), "nope.yaml: no such file"),
+        ((BAD / "invalid-yaml.yaml",), "invalid-yaml.yaml"),
+        ((BAD / "invalid-json.json",), "invalid JSON"),
+        ((BAD / "binary.yaml",), "binary file"),
+        ((BAD / "empty.yaml",), "empty"),
+        ((BAD / "scalar.yaml",), "not an OpenAPI document"),
+        ((BAD / "openapi-4.yaml",), "unsupported OpenAPI version"),
+        ((BAD / "alias-bomb.yaml",), "alias-bomb.yaml"),
+        ((FIXTURES / "bad" / "broken-ref.yaml",), "$ref target not found"),
+        ((FIXTURES / "bad" / "escaping-ref.yaml",), "outside the root folder"),
+        ((FIXTURES / "bad" / "paths-list.yaml",), "'paths' must be a mapping"),
+        ((PETSTORE, "--lang", "go"), "unsupported --lang 'go'"),
+        ((PETSTORE, "--package-name", "../evil"), "invalid --package-name"),
+        ((PETSTORE, "--package-name", "class"), "invalid --package-name"),
+        ((PETSTORE, "--templates", Path("no-such-folder")), "--templates must be a folder"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, args: tuple[str | Path, ...], message: str) -> None:
+    result = invoke("gen", "sdk", *args, "--out", tmp_path / "out")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert_error_lines(result)
+    assert message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_that_is_a_file_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    result = invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "file")
+    assert result.exit_code == 2
+    assert_error_lines(result)

@@ -307,7 +307,7 @@ def test_glob_matching_nothing() -> None:
     [
         (["--format", "xml"], "unknown --format 'xml' (choose from text, json, sarif, github, junit)"),
         (["--fail-on", "fatal"], "unknown --fail-on 'fatal' (choose from error, warn, info, hint)"),
-        (["--preset", "strict"], "unknown preset 'strict' (choose from minimal, recommended, all, scale-ready)"),
+        (["--preset", "strict"], "unknown preset 'strict' (choose from minimal, recommended, all, scale-ready, aip)"),
         (["--disable", "no-such-rule"], "unknown rule 'no-such-rule' in --disable (see `apictl rules`)"),
     ],
 )

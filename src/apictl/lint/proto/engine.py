@@ -15,13 +15,13 @@ from typing import Any
 from apictl.core.config import Config, RuleSetting, glob_match
 from apictl.core.diagnostic import Diagnostic, Severity, Span
 from apictl.core.errors import ApictlError
-from apictl.core.registry import Finding, Rule
+from apictl.core.registry import OPT_IN_PRESETS, Finding, Rule
 from apictl.lint.engine import FileResult, load_rules
 from apictl.lint.proto.context import ProtoRuleContext
 from apictl.lint.proto.presets import buf_selects
 from apictl.specs.proto.compiler import Compiled, Compiler, cache_dir
 from apictl.specs.proto.image import is_image, read_image
-from apictl.specs.proto.model import Element, ProtoDocument, path_of, walk
+from apictl.specs.proto.model import DescPath, Element, ProtoDocument, path_of, walk
 from apictl.specs.proto.workspace import BufLint, Module, resolve_modules
 
 FORMAT = "proto"
@@ -191,24 +191,37 @@ def _lint_compiled(module: Module, compiled: Compiled, rules: list[Rule], reques
         for code, item in active.items():
             running.setdefault(code, item)
     raw = run_rules(module, compiled, list(running.values()))
-    by_doc: defaultdict[int, list[Diagnostic]] = defaultdict(list)
     lint = module.lint
     comment_ignores = lint.comment_ignores if lint else True
+    path_ignores = lint is not None and bool(lint.ignore or lint.ignore_only)
+    has_ignore_comment: dict[int, bool] = {}
+    kept: defaultdict[int, list[tuple[Rule, Severity, Finding, DescPath]]] = defaultdict(list)
     for rule, _, finding in raw:
         doc = finding.doc
         assert isinstance(doc, ProtoDocument)
         setting = per_doc.get(id(doc), {}).get(rule.code)
         if setting is None:
             continue
-        if lint and any(lint.ignored(b, doc.name) for b in (*rule.buf, rule.code)):
+        if path_ignores and lint and any(lint.ignored(b, doc.name) for b in (*rule.buf, rule.code)):
             continue
         path = path_of(finding.pointer)
-        if comment_ignores and _ignored_by_comment(doc, path, rule):
+        if comment_ignores:
+            marked = has_ignore_comment.get(id(doc))
+            if marked is None:
+                marked = has_ignore_comment[id(doc)] = "lint:ignore" in doc.text
+            if marked and _ignored_by_comment(doc, path, rule):
+                continue
+        kept[id(doc)].append((rule, setting[1], finding, path))
+    by_doc: dict[int, list[Diagnostic]] = {}
+    for doc in docs:
+        items = kept.get(id(doc))
+        if not items:
             continue
-        span = doc.nearest(path)
-        by_doc[id(doc)].append(
-            Diagnostic(rule.code, rule.name, setting[1], finding.message, doc.uri, finding.pointer, span)
-        )
+        spans = doc.spans_at(item[3] for item in items)
+        by_doc[id(doc)] = [
+            Diagnostic(rule.code, rule.name, severity, f.message, doc.uri, f.pointer, spans[path])
+            for rule, severity, f, path in items
+        ]
     for doc in docs:
         diags = by_doc.get(id(doc), [])
         seen: set[tuple[str, int, int, str]] = set()
@@ -263,6 +276,11 @@ class _Selector:
                 for r in self.rules
                 if buf_selects(r, lint.use, lint.except_) and r.status != "deprecated"
             }
+            # buf.yaml picks buf's rules; apictl's opt-in presets (e.g. `aip`) still add theirs
+            opt_in = [p for p in self.config.extends if p in OPT_IN_PRESETS]
+            for extra in self.rules:
+                if extra.preset in opt_in and extra.status != "deprecated":
+                    chosen.setdefault(extra.code, (extra, extra.severity, dict(extra.options)))
         else:
             chosen = {
                 r.code: (r, r.severity, dict(r.options))

@@ -80,10 +80,8 @@ class ProtoDocument(Document):
         """Descriptor path -> raw `SourceCodeInfo.Location` (the first one: later ones
         repeat a path, e.g. for options). Built once per file, only when asked."""
         if self._locations is None:
-            out: dict[DescPath, Any] = {}
-            for loc in self.data.source_code_info.location:
-                out.setdefault(tuple(loc.path), loc)
-            self._locations = out
+            locs = self.data.source_code_info.location
+            self._locations = {tuple(loc.path): loc for loc in reversed(locs)}  # reversed: the first wins
         return self._locations
 
     def location(self, path: DescPath) -> Location | None:
@@ -113,7 +111,38 @@ class ProtoDocument(Document):
         return Span(1, 1, 1, 1)
 
     def spans(self, pointers: Iterable[str]) -> dict[str, Span]:
-        return {p: self.nearest(path_of(p)) for p in pointers}
+        by_path = self.spans_at({path_of(p) for p in pointers})
+        return {p: by_path[path_of(p)] for p in pointers}
+
+    def spans_at(self, paths: Iterable[DescPath]) -> dict[DescPath, Span]:
+        """`nearest` for many paths at once. Without the full index built, one scan of
+        the locations that stops when every wanted path was seen: building the index
+        (a tuple per location, ~1.4 M on googleapis) cost more than the rules."""
+        wanted = set(paths)
+        if self._locations is not None or not wanted:
+            return {p: self.nearest(p) for p in wanted}
+        found: dict[DescPath, Any] = {}
+        missing = set(wanted)
+        for _ in range(2):  # second pass: the ancestors of paths without a location
+            for loc in self.data.source_code_info.location:
+                key = tuple(loc.path)
+                if key in missing:
+                    found[key] = loc
+                    missing.discard(key)
+                    if not missing:
+                        break
+            if not missing:
+                break
+            missing = {p[:i] for p in missing for i in range(1, len(p))} - found.keys()
+            if not missing:
+                break
+        out: dict[DescPath, Span] = {}
+        for p in wanted:
+            q = p
+            while q and q not in found:
+                q = q[:-1]
+            out[p] = _span(found[q].span) if q else Span(1, 1, 1, 1)
+        return out
 
     @property
     def package(self) -> str:

@@ -154,7 +154,9 @@ def _proto_files(folder: Path) -> list[Path]:
 
 
 def _within(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
+    """`path` is `folder` or below it (both absolute; strings: `Path.parents` per file was slow)."""
+    p, f = str(path), str(folder)
+    return p == f or p.startswith(f if f.endswith(os.sep) else f + os.sep)
 
 
 @dataclass

@@ -1,0 +1,102 @@
+"""Protobuf lint configuration beyond buf.yaml: buf rule ids in apictl.yaml `rules:`,
+the opt-in `aip` preset (also beside a buf.yaml), and batched span lookup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apictl.specs.proto.compiler import Compiler
+from apictl.specs.proto.model import path_of
+from apictl.specs.proto.workspace import resolve_modules
+from tests.cli.helpers import invoke, lint_json
+
+BAD_NAMES = 'syntax = "proto3";\npackage acme.v1;\nmessage bad_name {}\nenum color { COLOR_UNSPECIFIED = 0; }\n'
+LIBRARY = (
+    'syntax = "proto3";\npackage acme.v1;\n'
+    "message Book { string id = 1; }\n"
+    "message GetBookRequest { string name = 1; }\n"
+    "service LibraryService { rpc GetBook(GetBookRequest) returns (Book); }\n"
+)
+# google.api.resource, declared locally: protoc keeps the option as field 1053 of MessageOptions
+RESOURCE_PROTO = (
+    'syntax = "proto3";\npackage google.api;\nimport "google/protobuf/descriptor.proto";\n'
+    "message ResourceDescriptor { string type = 1; repeated string pattern = 2; }\n"
+    "extend google.protobuf.MessageOptions { ResourceDescriptor resource = 1053; }\n"
+)
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+
+
+def _codes(*args: str | Path) -> list[str]:
+    _, report = lint_json(*args)
+    return sorted(d["code"] for d in report["diagnostics"])
+
+
+def test_buf_rule_ids_work_in_apictl_yaml(tmp_path: Path) -> None:
+    _write(tmp_path, {"acme/v1/a.proto": BAD_NAMES})
+    assert _codes("--no-config", tmp_path) == ["PB101", "PB104"]  # ENUM_PASCAL_CASE, MESSAGE_PASCAL_CASE
+    config = tmp_path / "apictl.yaml"
+    config.write_text("rules:\n  MESSAGE_PASCAL_CASE: off\n  ENUM_PASCAL_CASE: error\n", encoding="utf-8")
+    _, report = lint_json("--config", config, tmp_path)
+    assert [(d["code"], d["severity"]) for d in report["diagnostics"]] == [("PB101", "error")]
+
+
+def test_unknown_rule_id_is_still_a_config_error(tmp_path: Path) -> None:
+    _write(tmp_path, {"acme/v1/a.proto": BAD_NAMES})
+    config = tmp_path / "apictl.yaml"
+    config.write_text("rules:\n  MESSAGE_PASCAL_CAS: off\n", encoding="utf-8")
+    result = invoke("lint", "--config", config, tmp_path)
+    assert result.exit_code == 2
+    assert "unknown rule 'MESSAGE_PASCAL_CAS'" in result.stderr
+
+
+def test_aip_preset_is_opt_in(tmp_path: Path) -> None:
+    _write(tmp_path, {"acme/v1/library.proto": LIBRARY})
+    assert "PB506" not in _codes("--no-config", tmp_path)
+    assert _codes("--no-config", "--preset", "aip", tmp_path) == ["PB506"]
+
+
+def test_aip_preset_adds_to_a_buf_yaml_selection(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "buf.yaml": "version: v2\nlint:\n  use: [MINIMAL]\n",
+            "acme/v1/library.proto": LIBRARY + "message bad_name {}\n",
+            "apictl.yaml": "extends: [recommended, aip]\n",
+        },
+    )
+    # buf.yaml picks MINIMAL (no MESSAGE_PASCAL_CASE); apictl.yaml adds the aip rules
+    assert _codes("--config", tmp_path / "apictl.yaml", tmp_path) == ["PB506"]
+
+
+def test_aip_resource_annotation_marks_a_resource(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "google/api/resource.proto": RESOURCE_PROTO,
+            "acme/v1/shelf.proto": 'syntax = "proto3";\npackage acme.v1;\nimport "google/api/resource.proto";\n'
+            'message Shelf {\n  option (google.api.resource) = {type: "x/Shelf"};\n  string id = 1;\n}\n'
+            "message Note { string id = 1; }\n",
+        },
+    )
+    _, report = lint_json("--no-config", "--preset", "aip", tmp_path)
+    assert [(d["code"], d["range"]["start"]["line"]) for d in report["diagnostics"]] == [("PB506", 4)]
+
+
+def test_batched_spans_match_single_lookups(tmp_path: Path) -> None:
+    _write(tmp_path, {"acme/v1/library.proto": LIBRARY})
+    [module] = resolve_modules([tmp_path])
+    compiler = Compiler(module)
+    compiled = compiler.run(*compiler.read())
+    [doc] = compiled.docs
+    wanted = [tuple(loc.path) for loc in doc.fd.source_code_info.location]
+    wanted += [(4, 0, 2, 0, 99), (6, 0, 2, 0, 7, 7), (4, 9), ()]  # absent: nearest ancestor, else the file
+    batched = doc.spans_at(wanted)  # before the full index exists: the scanning path
+    assert doc._locations is None
+    assert batched == {p: doc.nearest(p) for p in wanted}
+    assert doc.spans(["/4/0/1", "/4/0/2/0/99"]) == {p: doc.nearest(path_of(p)) for p in ["/4/0/1", "/4/0/2/0/99"]}

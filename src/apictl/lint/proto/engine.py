@@ -101,10 +101,13 @@ def astuple_span(span: Span | None) -> tuple[int, int, int, int] | None:
     return (span.line, span.col, span.end_line, span.end_col) if span else None
 
 
+_SEVERITY = {int(s): s for s in Severity}  # Severity(n) per finding cost ~1 s on googleapis
+
+
 def _unpack(item: _Packed) -> FileResult:
     uri, error, kind, lines, diags = item
     out = [
-        Diagnostic(code, rule, Severity(sev), msg, duri, ptr, Span(*span) if span else None)
+        Diagnostic(code, rule, _SEVERITY[sev], msg, duri, ptr, Span(*span) if span else None)
         for code, rule, sev, msg, duri, ptr, span in diags
     ]
     return FileResult(uri, out, error=error, lines=lines, kind=kind)

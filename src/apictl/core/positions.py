@@ -187,10 +187,11 @@ def _valid_tokens(pointer: str) -> list[str]:
 def _yaml_child(node: Any, tok: str) -> tuple[Any, Any] | None:
     kind = node.id
     if kind == "mapping":
+        found = None
         for k, v in node.value:
             if k.id == "scalar" and k.value == tok:
-                return k, v
-        return None
+                found = (k, v)  # the last one: a repeated key's last value is the one in the data
+        return found
     if kind == "sequence":
         if tok.isdigit() and int(tok) < len(node.value):
             return None, node.value[int(tok)]

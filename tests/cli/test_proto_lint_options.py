@@ -3,7 +3,12 @@ the opt-in `aip` preset (also beside a buf.yaml), and batched span lookup."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from apictl.specs.proto.compiler import Compiler
 from apictl.specs.proto.model import path_of
@@ -100,3 +105,34 @@ def test_batched_spans_match_single_lookups(tmp_path: Path) -> None:
     assert doc._locations is None
     assert batched == {p: doc.nearest(p) for p in wanted}
     assert doc.spans(["/4/0/1", "/4/0/2/0/99"]) == {p: doc.nearest(path_of(p)) for p in ["/4/0/1", "/4/0/2/0/99"]}
+
+
+BUF = Path(__file__).resolve().parents[2] / "bench/.cache/node/node_modules/@bufbuild/buf-linux-x64/bin/buf"
+PROTOVALIDATE_FIXTURE = Path(__file__).resolve().parents[1] / "rules/fixtures/PB223"
+
+
+@pytest.mark.skipif(not BUF.exists(), reason="buf not installed under bench/.cache")
+def test_protovalidate_findings_match_buf(tmp_path: Path) -> None:
+    """PROTOVALIDATE on a fixture with a subset of validate.proto: the same lines, columns
+    and messages as `buf lint`."""
+    tree = tmp_path / "tree"
+    shutil.copytree(PROTOVALIDATE_FIXTURE, tree)
+    (tree / "buf.yaml").write_text("version: v2\nlint:\n  use: [PROTOVALIDATE]\n", encoding="utf-8")
+    proc = subprocess.run([str(BUF), "lint", "--error-format", "json"], cwd=tree, capture_output=True, text=True)
+    theirs = set()
+    for line in proc.stdout.splitlines():
+        x = json.loads(line)
+        theirs.add((x["path"], x["start_line"], x["start_column"], x["message"]))
+    assert len(theirs) >= 9, proc.stderr
+    _, report = lint_json("--no-config", tree)
+    mine = {
+        (
+            Path(d["file"]).relative_to(tree).as_posix(),
+            d["range"]["start"]["line"],
+            d["range"]["start"]["column"],
+            d["message"],
+        )
+        for d in report["diagnostics"]
+        if d["code"] == "PB223"
+    }
+    assert mine == theirs

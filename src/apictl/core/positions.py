@@ -42,6 +42,10 @@ class LineIndex:
         i = bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
 
+    def offset(self, line: int, col: int) -> int:
+        """(line, column), 1-based -> offset (the inverse of `position`)."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1] + col - 1
+
 
 class _JsonScan:
     def __init__(self, text: str) -> None:

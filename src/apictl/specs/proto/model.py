@@ -70,6 +70,9 @@ class ProtoDocument(Document):
     module_root: Path | None = None
     warnings: list[tuple[int, int, str]] = field(default_factory=list)  # protoc warnings (line, col, text)
     _locations: dict[DescPath, Any] | None = field(default=None, repr=False)
+    # spans found in the text for paths protoc gives no location of its own (the inside of
+    # an aggregate option `[(x) = {a: 1}]`); rules add them before reporting such a path
+    extra_spans: dict[DescPath, Span] = field(default_factory=dict, repr=False)
 
     @property
     def fd(self) -> Any:
@@ -103,6 +106,8 @@ class ProtoDocument(Document):
 
     def nearest(self, path: DescPath) -> Span:
         """The span of `path`, or of its nearest ancestor that has one (line 1 for the file)."""
+        if path in self.extra_spans:
+            return self.extra_spans[path]
         while path:
             loc = self.locations.get(path)
             if loc is not None:
@@ -121,6 +126,9 @@ class ProtoDocument(Document):
         wanted = set(paths)
         if self._locations is not None or not wanted:
             return {p: self.nearest(p) for p in wanted}
+        known = {p: self.extra_spans[p] for p in wanted if p in self.extra_spans}
+        if known:
+            return {**self.spans_at(wanted - known.keys()), **known}
         found: dict[DescPath, Any] = {}
         missing = set(wanted)
         for _ in range(2):  # second pass: the ancestors of paths without a location

@@ -57,6 +57,11 @@ def _index(ctx: ProtoRuleContext) -> tuple[dict[str, Any], dict[str, Message]]:
     return known
 
 
+def message_index(ctx: ProtoRuleContext) -> dict[str, Any]:
+    """Every message descriptor of the module and its imports, by full name."""
+    return _index(ctx)[0]
+
+
 def message(ctx: ProtoRuleContext, type_name: str) -> Any | None:
     return _index(ctx)[0].get(type_name.lstrip("."))
 

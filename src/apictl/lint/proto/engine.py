@@ -340,30 +340,36 @@ def run_rules(module: Module, compiled: Compiled, active: Iterable[ActiveRule]) 
     ctx = ProtoRuleContext(module, compiled.docs, compiled.files, elements=dict(elements))
     out: list[tuple[Rule, Severity, Finding]] = []
 
-    def call(item: ActiveRule, subject: Any, doc: ProtoDocument) -> None:
+    def crashed(rule: Rule, exc: Exception, subject: Any, doc: ProtoDocument) -> None:
+        tb = traceback.extract_tb(exc.__traceback__)[-1]
+        msg = (
+            f"internal error in rule {rule.code} ({type(exc).__name__}: {exc} "
+            f"at {Path(tb.filename).name}:{tb.lineno}); please report it"
+        )
+        out.append((rule, Severity.ERROR, Finding(doc, getattr(subject, "pointer", ""), msg)))
+
+    def call_each(item: ActiveRule, subjects: Iterable[tuple[Any, ProtoDocument]]) -> None:
+        """One rule over many subjects: options set once, the loop kept tight (googleapis:
+        ~750k calls)."""
         rule, severity, opts = item
         ctx.options = opts
-        try:
-            for finding in rule.check(subject, ctx) or ():
-                out.append((rule, severity, finding))
-        except Exception as exc:  # a rule bug must not lose the other findings
-            tb = traceback.extract_tb(exc.__traceback__)[-1]
-            msg = (
-                f"internal error in rule {rule.code} ({type(exc).__name__}: {exc} "
-                f"at {Path(tb.filename).name}:{tb.lineno}); please report it"
-            )
-            out.append((rule, Severity.ERROR, Finding(doc, getattr(subject, "pointer", ""), msg)))
+        check, append = rule.check, out.append
+        for subject, doc in subjects:
+            try:
+                for finding in check(subject, ctx) or ():
+                    append((rule, severity, finding))
+            except Exception as exc:  # a rule bug must not lose the other findings
+                crashed(rule, exc, subject, doc)
 
     if compiled.docs:
         for item in by_kind.get(MODULE_KIND, ()):
-            call(item, compiled.docs, compiled.docs[0])
-    for doc in compiled.docs:
-        for item in by_kind.get(FILE_KIND, ()):
-            call(item, doc, doc)
+            call_each(item, [(compiled.docs, compiled.docs[0])])
+    for item in by_kind.get(FILE_KIND, ()):
+        call_each(item, [(doc, doc) for doc in compiled.docs])
     for kind, items in by_kind.items():
         if kind in (MODULE_KIND, FILE_KIND):
             continue
-        for el in elements.get(kind, ()):
-            for item in items:
-                call(item, el, el.doc)
+        subjects = [(el, el.doc) for el in elements.get(kind, ())]
+        for item in items:
+            call_each(item, subjects)
     return out

@@ -26,7 +26,7 @@ from apictl.specs.proto.workspace import Module
 
 ERROR_CODE = "PB000"
 ERROR_RULE = "proto-compile-error"
-CHUNK_FILES = 1000  # fewer chunks, fewer re-compiled shared imports (googleapis: 8 chunks instead of 20)
+CHUNK_FILES = 2000  # few chunks: each re-compiles the imports it shares (googleapis: 10,359 files for 8,028 at 1000)
 CACHE_FORMAT = "1"
 _LOCATED = re.compile(r"^(?P<file>[^\n:]+?):(?P<line>\d+):(?P<col>\d+): (?P<msg>.*)$")
 _UNLOCATED = re.compile(r"^(?P<file>[^\n:]+?\.proto): (?P<msg>.*)$")

@@ -136,3 +136,21 @@ def test_protovalidate_findings_match_buf(tmp_path: Path) -> None:
         if d["code"] == "PB223"
     }
     assert mine == theirs
+
+
+def test_broken_files_in_several_folders_each_report_and_the_rest_lints(tmp_path: Path) -> None:
+    """A failing protoc chunk is halved until each broken file stands alone; the good
+    files of every folder are still linted."""
+    files = {
+        f"acme/f{i}/v1/ok.proto": f'syntax = "proto3";\npackage acme.f{i}.v1;\nmessage bad_{i} {{}}\n' for i in range(5)
+    }
+    files["acme/f1/v1/broken.proto"] = 'syntax = "proto3";\npackage acme.f1.v1;\nmessage A { int32 x = 1 }\n'
+    files["acme/f3/v1/broken.proto"] = 'syntax = "proto3";\npackage acme.f3.v1;\nmessage B { Nope x = 1; }\n'
+    _write(tmp_path, files)
+    result = invoke("lint", "--no-config", "--format", "json", tmp_path)
+    assert result.exit_code == 2
+    assert sum("broken.proto:3:" in line for line in result.stderr.splitlines()) == 2
+    report = json.loads(result.stdout)
+    assert sorted(Path(d["file"]).parent.parent.name for d in report["diagnostics"] if d["code"] == "PB104") == [
+        f"f{i}" for i in range(5)
+    ]

@@ -27,7 +27,7 @@ _SCALARS = dict(
     )
 )
 _STANDARD = re.compile(r"^(Get|List|Create|Update|Delete)([A-Z][A-Za-z0-9]*)$")
-_INDEX: dict[int, tuple[dict[str, Any], dict[str, Message]]] = {}
+_INDEX: dict[str, tuple[dict[str, Any], dict[str, Any], dict[str, Message]]] = {}
 
 
 def standard_resource(method: Method, verb: str) -> str | None:
@@ -37,24 +37,24 @@ def standard_resource(method: Method, verb: str) -> str | None:
 
 
 def _index(ctx: ProtoRuleContext) -> tuple[dict[str, Any], dict[str, Message]]:
-    """Message descriptors by full name (module and imports), and the linted ones' views."""
-    key = id(ctx.files)
-    known = _INDEX.get(key)
-    if known is None:
-        descs: dict[str, Any] = {}
+    """Message descriptors by full name (module and imports), and the linted ones' views;
+    built once per module (the cache holds the module's `files`, so its identity is safe)."""
+    cached = _INDEX.get("module")
+    if cached is not None and cached[0] is ctx.files:
+        return cached[1], cached[2]
+    descs: dict[str, Any] = {}
 
-        def add(prefix: str, msgs: Any) -> None:
-            for m in msgs:
-                full = f"{prefix}.{m.name}" if prefix else str(m.name)
-                descs[full] = m
-                add(full, m.nested_type)
+    def add(prefix: str, msgs: Any) -> None:
+        for m in msgs:
+            full = f"{prefix}.{m.name}" if prefix else str(m.name)
+            descs[full] = m
+            add(full, m.nested_type)
 
-        for fd in ctx.files.values():
-            add(str(fd.package), fd.message_type)
-        views = {el.full_name: el for el in ctx.of_kind("ProtoMessage") if isinstance(el, Message)}
-        _INDEX.clear()  # one module at a time
-        known = _INDEX[key] = (descs, views)
-    return known
+    for fd in ctx.files.values():
+        add(str(fd.package), fd.message_type)
+    views = {el.full_name: el for el in ctx.of_kind("ProtoMessage") if isinstance(el, Message)}
+    _INDEX["module"] = (ctx.files, descs, views)
+    return descs, views
 
 
 def message_index(ctx: ProtoRuleContext) -> dict[str, Any]:

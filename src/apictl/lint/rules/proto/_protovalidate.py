@@ -39,7 +39,7 @@ BOUNDS = {  # rules kind -> (lower, upper) fields that must be ordered
     "repeated": [("min_items", "max_items")],
     "map": [("min_pairs", "max_pairs")],
 }
-_CLASSES: dict[int, Any] = {}
+_CLASSES: dict[str, tuple[dict[str, Any], Any]] = {}
 Hit = tuple[tuple[int, ...], list[str], bool, str]
 
 
@@ -47,8 +47,8 @@ def field_rules_class(ctx: ProtoRuleContext) -> Any | None:
     """`buf.validate.FieldRules` built from the module's validate.proto (None without it)."""
     if VALIDATE_FILE not in ctx.files:
         return None
-    key = id(ctx.files)
-    if key not in _CLASSES:
+    cached = _CLASSES.get("module")
+    if cached is None or cached[0] is not ctx.files:  # one module at a time; identity is safe while held
         from google.protobuf import descriptor_pool, message_factory
 
         pool = descriptor_pool.DescriptorPool()
@@ -62,13 +62,14 @@ def field_rules_class(ctx: ProtoRuleContext) -> Any | None:
                 add(str(dep))
             pool.Add(ctx.files[name])
 
-        _CLASSES.clear()
+        cls: Any = None
         try:
             add(VALIDATE_FILE)
-            _CLASSES[key] = message_factory.GetMessageClass(pool.FindMessageTypeByName("buf.validate.FieldRules"))
+            cls = message_factory.GetMessageClass(pool.FindMessageTypeByName("buf.validate.FieldRules"))
         except Exception:  # an unusual copy of validate.proto: nothing to check against
-            _CLASSES[key] = None
-    return _CLASSES[key]
+            cls = None
+        cached = _CLASSES["module"] = (ctx.files, cls)
+    return cached[1]
 
 
 def rules_of(field: Any, cls: Any) -> Any | None:

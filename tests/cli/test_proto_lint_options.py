@@ -154,3 +154,26 @@ def test_broken_files_in_several_folders_each_report_and_the_rest_lints(tmp_path
     assert sorted(Path(d["file"]).parent.parent.name for d in report["diagnostics"] if d["code"] == "PB104") == [
         f"f{i}" for i in range(5)
     ]
+
+
+def test_inline_ignores_can_be_turned_off_natively(tmp_path: Path) -> None:
+    """`inline_ignores: false` in apictl.yaml is buf's `disallow_comment_ignores` (and
+    also switches off OpenAPI's `x-apictl-ignore` / `# apictl-ignore`)."""
+    _write(
+        tmp_path,
+        {
+            "acme/v1/a.proto": 'syntax = "proto3";\npackage acme.v1;\n// buf:lint:ignore MESSAGE_PASCAL_CASE\n'
+            "message ok_name {}\n",
+            "api.yaml": "openapi: 3.0.3\ninfo: {title: T, version: '1', x-apictl-ignore: [info-contact]}\npaths: {}\n",
+        },
+    )
+    config = tmp_path / "apictl.yaml"
+    config.write_text("rules: {}\n", encoding="utf-8")
+    assert "PB104" not in _codes("--config", config, tmp_path)
+    assert "OAS401" not in _codes("--config", config, tmp_path / "api.yaml")
+    config.write_text("inline_ignores: false\n", encoding="utf-8")
+    assert "PB104" in _codes("--config", config, tmp_path)
+    assert "OAS401" in _codes("--config", config, tmp_path / "api.yaml")
+    config.write_text("inline_ignores: no-thanks\n", encoding="utf-8")
+    result = invoke("lint", "--config", config, tmp_path)
+    assert result.exit_code == 2 and "`inline_ignores` must be true or false" in result.stderr

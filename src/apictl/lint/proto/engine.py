@@ -138,6 +138,7 @@ def _result_entry(cache: Path | None, fingerprint: str, module: Module, request:
         repr(cfg.extends),
         repr(sorted(cfg.rules.items())),
         repr(cfg.overrides),
+        repr(cfg.inline_ignores),
         repr(cfg.base_dir),
         repr(module.lint),
         repr(request.source_lines),
@@ -195,7 +196,7 @@ def _lint_compiled(module: Module, compiled: Compiled, rules: list[Rule], reques
             running.setdefault(code, item)
     raw = run_rules(module, compiled, list(running.values()))
     lint = module.lint
-    comment_ignores = lint.comment_ignores if lint else True
+    comment_ignores = (lint.comment_ignores if lint else True) and request.config.inline_ignores
     path_ignores = lint is not None and bool(lint.ignore or lint.ignore_only)
     has_ignore_comment: dict[int, bool] = {}
     kept: defaultdict[int, list[tuple[Rule, Severity, Finding, DescPath]]] = defaultdict(list)

@@ -40,11 +40,11 @@ DescPath = tuple[int, ...]
 
 
 def pointer_of(path: DescPath) -> str:
-    return "".join(f"/{n}" for n in path)
+    return "/" + "/".join(map(str, path)) if path else ""
 
 
 def path_of(pointer: str) -> DescPath:
-    return tuple(int(p) for p in pointer.split("/")[1:]) if pointer else ()
+    return tuple(map(int, pointer[1:].split("/"))) if pointer else ()
 
 
 def _span(s: Any) -> Span:

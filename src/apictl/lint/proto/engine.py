@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import traceback
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +57,25 @@ class ProtoRequest:
 
 
 def lint_proto(request: ProtoRequest) -> list[FileResult]:
+    with _gc_paused():
+        return _lint_proto(request)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic GC while linting: the run allocates millions of acyclic objects (descriptor
+    views, findings) and each full collection walks all of them again (googleapis: 1.5-4 of
+    ~8 CPU-s). Cycles left behind are collected when it is back on."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _lint_proto(request: ProtoRequest) -> list[FileResult]:
     results: list[FileResult] = []
     rules = [r for r in load_rules() if FORMAT in r.formats]
     images = [p for p in request.paths if is_image(p)]

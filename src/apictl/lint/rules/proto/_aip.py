@@ -30,8 +30,14 @@ _STANDARD = re.compile(r"^(Get|List|Create|Update|Delete)([A-Z][A-Za-z0-9]*)$")
 _INDEX: dict[str, tuple[dict[str, Any], dict[str, Any], dict[str, Message]]] = {}
 
 
+# IAM's methods (AIP-211) look like standard methods but are not (`GetIamPolicy`).
+_NOT_STANDARD = frozenset({"GetIamPolicy", "SetIamPolicy", "TestIamPermissions"})
+
+
 def standard_resource(method: Method, verb: str) -> str | None:
     """`Book` for `GetBook` when `verb` is `Get`; None for any other method."""
+    if method.name in _NOT_STANDARD:
+        return None
     m = _STANDARD.match(method.name)
     return m[2] if m and m[1] == verb else None
 

@@ -16,6 +16,8 @@ PREPOSITIONS = frozenset(
     "underneath until up upon with within without".split()
 )
 
+STANDARD_FIELDS = frozenset({"order_by", "group_by"})  # AIP-132's and AIP-160's own field names
+
 
 @rule(
     code="PB507",
@@ -31,7 +33,8 @@ def aip_field_no_preposition(field: Field, ctx: ProtoRuleContext) -> Iterator[Fi
 
     ## What it does
     Reports a field whose lower_snake_case name has a preposition as one of its words
-    (`books_for_author`, `created_by_user`, `time_to_live`) (opt-in preset `aip`).
+    (`books_for_author`, `created_by_user`, `time_to_live`) (opt-in preset `aip`). The
+    AIPs' own standard fields (`order_by`) are not reported.
 
     ## Why is this bad?
     A preposition usually means the field encodes a relation or a query in its name;
@@ -54,6 +57,8 @@ def aip_field_no_preposition(field: Field, ctx: ProtoRuleContext) -> Iterator[Fi
     """
     message = field.message
     if message is not None and message.is_map_entry:
+        return
+    if field.desc.name in STANDARD_FIELDS:
         return
     words = str(field.desc.name).split("_")
     found = [w for w in words if w in PREPOSITIONS]

@@ -23,7 +23,8 @@ def aip_time_field_suffix(field: Field, ctx: ProtoRuleContext) -> Iterator[Findi
 
     ## What it does
     Reports a `google.protobuf.Timestamp` field whose name does not end in `_time`
-    (`_times` when repeated): `created`, `expires_at`, `update_date` (opt-in preset `aip`).
+    (`_times` when repeated; a field named just `time` is fine): `created`, `expires_at`,
+    `update_date` (opt-in preset `aip`).
 
     ## Why is this bad?
     One suffix for points in time (`create_time`, `expire_time`) lets clients and tools
@@ -48,7 +49,7 @@ def aip_time_field_suffix(field: Field, ctx: ProtoRuleContext) -> Iterator[Findi
         return
     suffix = "_times" if field.desc.label == LABEL_REPEATED else "_time"
     name = str(field.desc.name)
-    if not name.endswith(suffix):
+    if not name.endswith(suffix) and name != suffix[1:]:  # a field called just `time` says it
         yield report(
             field.doc,
             field.name_path,

@@ -334,7 +334,8 @@ def test_unknown_option_is_a_usage_error() -> None:
         (
             "unknown-key.yaml",
             ": unknown key(s) ['rulez'] "
-            "(allowed: ['ci', 'exclude', 'extends', 'fail_on', 'inline_ignores', 'overrides', 'refs', 'rules', 'ruleset'])",
+            "(allowed: ['ci', 'exclude', 'extends', 'fail_on', 'inline_ignores', "
+            "'overrides', 'refs', 'rules', 'ruleset'])",
         ),
         ("unknown-rule.yaml", ": unknown rule 'no-such-rule' (see `apictl rules`)"),
         ("bad-severity.yaml", ": unknown severity 'loud' (expected error, warn, info or hint)"),

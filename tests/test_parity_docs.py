@@ -55,3 +55,14 @@ def test_mapped_ids_are_anchor_rules() -> None:
                     )
         problems += [f"{tool} alias `{a}` is used by no rule" for a in sorted(aliases - used)]
     assert not problems, "\n".join(problems)
+
+
+def test_every_mapped_pair_agrees_on_a_node() -> None:
+    """Issue #8: for each mapped rule, a fixture where both tools flag the same node.
+    tests/rules/test_anchor_parity.py checks the documented relation is the real one."""
+    apart = [
+        f"{p.rule.code} vs {p.tool} `{p.anchor_id}`: {parity.documented(p)[0]}"
+        for p in parity.pairs()
+        if parity.documented(p)[0] not in parity.AGREEING
+    ]
+    assert not apart, "add a fixture both flag on the same line, or fix the mapping:\n" + "\n".join(apart)

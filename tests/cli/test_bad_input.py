@@ -307,7 +307,7 @@ def test_glob_matching_nothing() -> None:
     [
         (["--format", "xml"], "unknown --format 'xml' (choose from text, json, sarif, github, junit)"),
         (["--fail-on", "fatal"], "unknown --fail-on 'fatal' (choose from error, warn, info, hint)"),
-        (["--preset", "strict"], "unknown preset 'strict' (choose from minimal, recommended, all, scale-ready)"),
+        (["--preset", "strict"], "unknown preset 'strict' (choose from minimal, recommended, all, scale-ready, aip)"),
         (["--disable", "no-such-rule"], "unknown rule 'no-such-rule' in --disable (see `apictl rules`)"),
     ],
 )
@@ -334,7 +334,8 @@ def test_unknown_option_is_a_usage_error() -> None:
         (
             "unknown-key.yaml",
             ": unknown key(s) ['rulez'] "
-            "(allowed: ['breaking', 'ci', 'exclude', 'extends', 'fail_on', 'overrides', 'refs', 'rules', 'ruleset'])",
+            "(allowed: ['breaking', 'ci', 'exclude', 'extends', 'fail_on', 'inline_ignores', "
+            "'overrides', 'refs', 'rules', 'ruleset'])",
         ),
         ("unknown-rule.yaml", ": unknown rule 'no-such-rule' (see `apictl rules`)"),
         ("bad-severity.yaml", ": unknown severity 'loud' (expected error, warn, info or hint)"),

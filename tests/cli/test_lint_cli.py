@@ -375,7 +375,7 @@ def test_rules_json() -> None:
     ("args", "message"),
     [
         (["NOPE"], "no rule 'NOPE' (see `apictl rules`)"),
-        (["--preset", "huge"], "unknown preset 'huge' (choose from minimal, recommended, all, scale-ready)"),
+        (["--preset", "huge"], "unknown preset 'huge' (choose from minimal, recommended, all, scale-ready, aip)"),
         (["--format", "xml"], "unknown --format 'xml' (choose from text, json)"),
     ],
 )

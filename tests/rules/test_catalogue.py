@@ -108,7 +108,7 @@ def test_rule_quiet_on_ok_fixtures(rule: Rule) -> None:
 def test_rule_documentation(rule: Rule) -> None:
     for section in SECTIONS:
         assert section in rule.doc, f"{rule.code} docstring lacks {section!r}"
-    assert re.fullmatch(r"(OAS[1-5]|PB[1-4])\d\d", rule.code), rule.code
+    assert re.fullmatch(r"(OAS[1-5]|PB[1-5])\d\d", rule.code), rule.code
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
     assert rule.summary.endswith("."), f"{rule.code}: first docstring line should be a sentence"
 

@@ -20,7 +20,9 @@ def lint(
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     fail_on: str = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warn)."),
     preset: str = typer.Option(
-        None, "--preset", help="Presets, comma-separated: minimal, recommended, all, scale-ready (overrides config)."
+        None,
+        "--preset",
+        help="Presets, comma-separated: minimal, recommended, all, scale-ready, aip (overrides config).",
     ),
     config_file: Path = typer.Option(
         None, "--config", "-c", help="Config file (default: nearest apictl.yaml or pyproject.toml)."

@@ -14,7 +14,7 @@ from apictl.cli.common import fail, use_color
 def rules(
     code: str = typer.Argument(None, help="A rule code or name: print its documentation."),
     preset: str = typer.Option(
-        None, "--preset", help="Only the rules a preset enables: minimal, recommended, all, scale-ready."
+        None, "--preset", help="Only the rules a preset enables: minimal, recommended, all, scale-ready, aip."
     ),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:

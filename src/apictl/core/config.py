@@ -10,6 +10,7 @@
     exclude: ["vendor/**"]
     refs: {root: ".", allow_remote: false}
     fail_on: warn
+    inline_ignores: true          # false: ignore comments/extensions are not honoured
     ruleset: .spectral.yaml       # a Spectral ruleset, or spectral:oas (docs/spectral-rulesets.md)
     ci:                           # `apictl ci` (see docs/ci.md)
       contracts: ["api/**/*.yaml", "proto/**/*.proto"]
@@ -36,7 +37,18 @@ from apictl.core.errors import ConfigError, InputError
 from apictl.core.registry import ALL_PRESETS, Rule, find
 
 CONFIG_NAMES = ("apictl.yaml", "apictl.yml", ".apictl.yaml", ".apictl.yml")
-_TOP_KEYS = {"extends", "rules", "overrides", "exclude", "refs", "fail_on", "ci", "ruleset", "breaking"}
+_TOP_KEYS = {
+    "extends",
+    "rules",
+    "overrides",
+    "exclude",
+    "refs",
+    "fail_on",
+    "ci",
+    "ruleset",
+    "breaking",
+    "inline_ignores",
+}
 _CI_KEYS = {"contracts", "base", "fail_on", "breaking", "pacts", "outputs"}
 _CI_OUTPUTS = ("sarif", "junit", "markdown")
 BREAKING_CATEGORIES = ("wire", "sdk", "docs")
@@ -75,6 +87,9 @@ class Config:
     ref_root: Path | None = None
     allow_remote: bool = False
     fail_on: Severity | None = None
+    inline_ignores: bool = (
+        True  # `x-apictl-ignore`, `# apictl-ignore`, `// buf:lint:ignore` (buf: disallow_comment_ignores)
+    )
     path: Path | None = None
     base_dir: Path = field(default_factory=Path.cwd)
     ci: CiSettings = field(default_factory=CiSettings)
@@ -265,6 +280,10 @@ def parse_config(data: Any, where: str, base_dir: Path) -> Config:
         if not isinstance(data["breaking"], dict):
             raise ConfigError("`breaking` must be a mapping (use, except, ignore, ignore_only, ...)", uri=where)
         cfg.breaking = dict(data["breaking"])
+    if "inline_ignores" in data:
+        if not isinstance(data["inline_ignores"], bool):
+            raise ConfigError("`inline_ignores` must be true or false", uri=where)
+        cfg.inline_ignores = data["inline_ignores"]
     return cfg
 
 

@@ -20,6 +20,7 @@ class Document:
     kind: str = "unknown"  # "oas2" | "oas3.0" | "oas3.1" | "oas3.2" | "fragment" | "proto" | ...
     path: Path | None = None  # absolute, resolved path for files
     yaml_root: Any = None  # composed PyYAML node tree (YAML only)
+    duplicate_keys: list[str] = field(default_factory=list)  # pointers of repeated mapping keys (YAML)
     _lines: LineIndex | None = field(default=None, repr=False)
     _offsets: dict[str, Offsets] = field(default_factory=dict, repr=False)
 

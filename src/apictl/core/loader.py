@@ -117,8 +117,9 @@ def parse_text(text: str, uri: str, path: Path | None = None) -> Document:
     root = yaml_tree.compose(text, uri)
     if root is None:
         raise InputError("empty document", uri=uri)
-    data = yaml_tree.to_data(root, uri)
-    return Document(uri=uri, text=text, data=data, syntax="yaml", path=path, yaml_root=root)
+    duplicates: list[str] = []
+    data = yaml_tree.to_data(root, uri, duplicates)
+    return Document(uri=uri, text=text, data=data, syntax="yaml", path=path, yaml_root=root, duplicate_keys=duplicates)
 
 
 def load_file(path: Path, uri: str | None = None) -> Document:

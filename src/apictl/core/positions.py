@@ -42,6 +42,10 @@ class LineIndex:
         i = bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
 
+    def offset(self, line: int, col: int) -> int:
+        """(line, column), 1-based -> offset (the inverse of `position`)."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1] + col - 1
+
 
 class _JsonScan:
     def __init__(self, text: str) -> None:
@@ -187,10 +191,11 @@ def _valid_tokens(pointer: str) -> list[str]:
 def _yaml_child(node: Any, tok: str) -> tuple[Any, Any] | None:
     kind = node.id
     if kind == "mapping":
+        found = None
         for k, v in node.value:
             if k.id == "scalar" and k.value == tok:
-                return k, v
-        return None
+                found = (k, v)  # the last one: a repeated key's last value is the one in the data
+        return found
     if kind == "sequence":
         if tok.isdigit() and int(tok) < len(node.value):
             return None, node.value[int(tok)]

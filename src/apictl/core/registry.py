@@ -19,7 +19,7 @@ from apictl.core.document import Document
 
 PRESETS = ("minimal", "recommended", "all")  # each includes the previous ones
 # Opt-in presets: themed rule sets that no nested preset but `all` enables.
-OPT_IN_PRESETS: tuple[str, ...] = ("scale-ready",)
+OPT_IN_PRESETS: tuple[str, ...] = ("scale-ready", "aip")
 ALL_PRESETS = PRESETS + OPT_IN_PRESETS
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 
@@ -67,6 +67,7 @@ class Rule:
 
 _REGISTRY: dict[str, Rule] = {}
 _BY_NAME: dict[str, Rule] = {}
+_BY_BUF_ID: dict[str, Rule | None] = {}  # None: an id that two rules claim (never guessed)
 _LOADED: set[str] = set()
 
 
@@ -114,6 +115,8 @@ def rule(
         )
         _REGISTRY[code] = r
         _BY_NAME[name] = r
+        for alias in r.buf:
+            _BY_BUF_ID[alias] = None if alias in _BY_BUF_ID else r
         return fn
 
     return register
@@ -136,5 +139,7 @@ def all_rules(kind: str = "lint") -> list[Rule]:
 
 
 def find(code_or_name: str) -> Rule | None:
+    """A rule by code (`PB101`), name (`enum-pascal-case`) or buf id (`ENUM_PASCAL_CASE`),
+    so an apictl.yaml `rules:` section can keep the ids of a buf.yaml it replaces."""
     key = code_or_name.strip()
-    return _REGISTRY.get(key.upper()) or _BY_NAME.get(key.lower()) or _BY_NAME.get(key)
+    return _REGISTRY.get(key.upper()) or _BY_NAME.get(key.lower()) or _BY_NAME.get(key) or _BY_BUF_ID.get(key.upper())

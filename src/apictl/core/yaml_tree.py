@@ -58,6 +58,7 @@ class _Builder:
         self.memo: dict[int, Any] = {}
         self.sizes: dict[int, int] = {}
         self.active: set[int] = set()
+        self.duplicated = False  # a mapping repeats a key (the last value wins, as in JSON parsers)
 
     def error(self, node: Any, message: str) -> InputError:
         m = node.start_mark
@@ -122,6 +123,8 @@ class _Builder:
                     continue
                 if k.id != "scalar":
                     raise self.error(k, "invalid YAML: mapping keys must be plain scalars")
+                if k.value in value:
+                    self.duplicated = True
                 value[k.value] = self.build(v)
         self.memo[key] = value
         return value
@@ -153,7 +156,35 @@ def count_nodes(node: Any, uri: str) -> int:
     return n
 
 
-def to_data(root: Any, uri: str) -> Any:
+def duplicate_keys(root: Any) -> list[str]:
+    """JSON pointers of the keys a mapping repeats, each written occurrence after the
+    first once (aliased subtrees once; `<<` merge keys are not keys)."""
+    from apictl.core.pointer import join
+
+    out: list[str] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, str]] = [(root, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.id == "mapping":
+            keys: set[str] = set()
+            for k, v in node.value:
+                if k.id == "scalar" and k.tag != "tag:yaml.org,2002:merge":
+                    if k.value in keys:
+                        out.append(join(pointer, k.value))
+                    keys.add(k.value)
+                    stack.append((v, join(pointer, k.value)))
+        elif node.id == "sequence":
+            stack.extend((v, join(pointer, i)) for i, v in enumerate(node.value))
+    return sorted(set(out))
+
+
+def to_data(root: Any, uri: str, duplicates: list[str] | None = None) -> Any:
+    """The plain data of a composed tree; `duplicates` (if given) receives the pointers
+    of repeated mapping keys."""
     builder = _Builder(uri)
     written = count_nodes(root, uri)
     expanded = builder.size(root)
@@ -164,4 +195,7 @@ def to_data(root: Any, uri: str) -> Any:
             "refusing a possible alias bomb",
             uri=uri,
         )
-    return builder.build(root)
+    data = builder.build(root)
+    if duplicates is not None and builder.duplicated:
+        duplicates.extend(duplicate_keys(root))
+    return data

@@ -76,7 +76,7 @@ def lint_file(path: Path, config: Config, options: LintOptions | None = None) ->
     root_dir = None if options.allow_outside_root else (options.ref_root or config.ref_root or path.resolve().parent)
     ws = Workspace(doc, root_dir=root_dir, allow_remote=options.allow_remote or config.allow_remote)
     raw = run_rules(ws, doc.kind, active)
-    diagnostics = to_diagnostics(raw)
+    diagnostics = to_diagnostics(raw, config.inline_ignores)
     if ruleset is not None:
         diagnostics = sorted(diagnostics + spectral.run(ws, ruleset), key=Diagnostic.sort_key)
     result = FileResult(uri, diagnostics, kind=doc.kind)
@@ -137,7 +137,7 @@ def run_rules(ws: Workspace, version: str, active: Iterable[ActiveRule]) -> list
     return out
 
 
-def to_diagnostics(raw: list[tuple[Rule, Severity, Finding]]) -> list[Diagnostic]:
+def to_diagnostics(raw: list[tuple[Rule, Severity, Finding]], inline_ignores: bool = True) -> list[Diagnostic]:
     by_doc: defaultdict[int, list[tuple[Rule, Severity, Finding]]] = defaultdict(list)
     docs: dict[int, Document] = {}
     for item in raw:
@@ -150,10 +150,10 @@ def to_diagnostics(raw: list[tuple[Rule, Severity, Finding]]) -> list[Diagnostic
         doc = docs[key]
         spans = doc.spans(f.pointer for _, _, f in items)
         for rule, severity, f in items:
-            if ignored_by_extension(doc, f.pointer, rule.code, rule.name):
+            if inline_ignores and ignored_by_extension(doc, f.pointer, rule.code, rule.name):
                 continue
             span = spans[f.pointer]
-            if ignored_by_comment(doc, span.line, rule.code, rule.name):
+            if inline_ignores and ignored_by_comment(doc, span.line, rule.code, rule.name):
                 continue
             ident = (rule.code, doc.uri, f.pointer, f.message)
             if ident in seen:

@@ -98,13 +98,46 @@ def _describe(err: Any) -> Iterator[Problem]:
                 break
             seen[fingerprint] = i
     elif kind == "falseSchema":
-        yield pointer, f"{field} is not allowed here"
+        yield _forbidden_combination(err, path) or (pointer, f"{field} is not allowed here")
     elif kind == "oneOfMultipleValid":
         yield pointer, f"{field} is ambiguous: it matches more than one allowed shape{where}"
     elif kind == "not":
-        yield pointer, f"{field} has a form that is not allowed here{where}"
+        yield _explain_not(err, path, field) or (pointer, f"{field} has a form that is not allowed here{where}")
     else:
         yield pointer, f"{field}: {err.message}"
+
+
+def _forbidden_combination(err: Any, path: list[Any]) -> Problem | None:
+    """`dependentSchemas: {a: {properties: {b: false}}}` (3.2 media types: `encoding` vs
+    `itemEncoding`/`prefixEncoding`): name both fields, at the one that forbids the other."""
+    sp = list(err.schema_path)
+    if len(sp) >= 4 and sp[-4] == "dependentSchemas" and sp[-2] == "properties" and path:
+        trigger, forbidden = str(sp[-3]), str(sp[-1])
+        return join("", *path[:-1], trigger), f"`{trigger}` cannot be combined with `{forbidden}`; use one of them"
+    return None
+
+
+def _explain_not(err: Any, path: list[Any], field: str) -> Problem | None:
+    """The `not` constraints of the 3.x schemas, said in words."""
+    schema = err.kind.as_dict().get("schema")
+    if not isinstance(schema, dict):
+        return None
+    both = schema.get("required")
+    if isinstance(both, list) and len(both) == 2 and len(schema) == 1:
+        a, b = both
+        return join("", *path), f"{field} must not have both `{a}` and `{b}`; use one of them"
+    # parameters: `not: {allOf: [{contains: in=X}, {contains: in=Y}]}`
+    wanted = [c.get("contains", {}).get("properties", {}).get("in", {}).get("const") for c in schema.get("allOf", [])]
+    if len(wanted) == 2 and all(isinstance(w, str) for w in wanted) and isinstance(err.instance, list):
+        other, special = wanted
+        for i, param in enumerate(err.instance):
+            if isinstance(param, dict) and param.get("in") == other:
+                name = param.get("name", i)
+                return join("", *path, i), (
+                    f"parameter `{name}` is `in: {other}`, but the list has an `in: {special}` parameter, "
+                    f"which describes the whole query string; the two cannot be combined"
+                )
+    return None
 
 
 def _article(types: str) -> str:

@@ -225,7 +225,7 @@ def test_exclude(tmp_path: Path) -> None:
     [
         ("- a\n", "configuration must be a mapping"),
         ("rulez: {}\n", "unknown key(s) ['rulez']"),
-        ("extends: strict\n", "unknown preset 'strict' (choose from minimal, recommended, all, scale-ready)"),
+        ("extends: strict\n", "unknown preset 'strict' (choose from minimal, recommended, all, scale-ready, aip)"),
         ("rules: [a]\n", "`rules` must be a mapping"),
         ("rules: {info-contact: loud}\n", "unknown severity 'loud'"),
         ("rules: {info-contact: {severity: warn, opts: {}}}\n", "unknown key(s) ['opts'] in rule setting"),

@@ -26,7 +26,7 @@ from apictl.specs.proto.workspace import Module
 
 ERROR_CODE = "PB000"
 ERROR_RULE = "proto-compile-error"
-CHUNK_FILES = 400
+CHUNK_FILES = 2000  # few chunks: each re-compiles the imports it shares (googleapis: 10,359 files for 8,028 at 1000)
 CACHE_FORMAT = "1"
 _LOCATED = re.compile(r"^(?P<file>[^\n:]+?):(?P<line>\d+):(?P<col>\d+): (?P<msg>.*)$")
 _UNLOCATED = re.compile(r"^(?P<file>[^\n:]+?\.proto): (?P<msg>.*)$")
@@ -276,11 +276,20 @@ class Compiler:
         result = self._protoc(names)
         if result.ok or len(names) == 1:
             return result
-        # Split: per folder first, then per file, so each broken file reports its own errors.
+        # Split in two (whole folders while there are several, else files) until each broken
+        # file reports its own errors: ~2x the chunk's work for one broken file, where a
+        # process per folder re-compiled the shared imports once per folder.
         folders: dict[str, list[str]] = {}
         for n in names:
             folders.setdefault(n.rsplit("/", 1)[0] if "/" in n else "", []).append(n)
-        parts = list(folders.values()) if len(folders) > 1 else [[n] for n in names]
+        groups = list(folders.values()) if len(folders) > 1 else [[n] for n in names]
+        half, count, cut = len(names) / 2, 0, 1
+        for i, group in enumerate(groups[:-1], start=1):
+            count += len(group)
+            cut = i
+            if count >= half:
+                break
+        parts = [[n for g in groups[:cut] for n in g], [n for g in groups[cut:] for n in g]]
         merged = _ChunkResult(ok=False)
         blobs: list[bytes] = []
         for part in parts:

@@ -27,8 +27,9 @@ def no_server_trailing_slash(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     ## What it does
     Reports each server URL (top-level, path-level and operation-level
     `servers`) that ends with `/`, except the root URL `/` itself. In
-    OpenAPI 2.0 it reports a `basePath` that ends with `/` (other than `/`);
-    a slash in `host` is invalid there and reported by `valid-structure`.
+    OpenAPI 2.0 it reports a `host` that ends with `/` (the 2.0 schema also
+    rejects it, through `valid-structure`) and a `basePath` that ends with `/`
+    (other than `/`).
 
     ## Why is this bad?
     Paths start with `/`, and clients build request URLs by appending the
@@ -53,6 +54,13 @@ def no_server_trailing_slash(root: Node, ctx: RuleContext) -> Iterator[Finding]:
     - https://redocly.com/docs/cli/rules/oas/no-server-trailing-slash
     """
     if is_oas2(ctx.version):
+        host = ctx.data.get("host") if isinstance(ctx.data, dict) else None
+        if isinstance(host, str) and host.endswith("/"):
+            yield root.report(
+                f"host `{host}` ends with `/`; remove it (`{host.rstrip('/')}`): the host is joined with "
+                "`basePath`, which starts with one",
+                "host",
+            )
         base = ctx.data.get("basePath") if isinstance(ctx.data, dict) else None
         if isinstance(base, str) and len(base) > 1 and base.endswith("/"):
             yield root.report(

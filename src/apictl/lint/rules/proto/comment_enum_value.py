@@ -1,50 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from apictl.lint.rules.proto._factories import comment_rule
 
-from apictl.core.registry import Finding, rule
-from apictl.lint.proto.context import ProtoRuleContext, report
-from apictl.lint.rules.proto import PROTO
-from apictl.lint.rules.proto._layout import has_comment
-from apictl.specs.proto.model import EnumValue
-
-
-@rule(
+comment_enum_value = comment_rule(
     code="PB402",
     name="comment-enum-value",
     on="ProtoEnumValue",
-    severity="warn",
-    formats=PROTO,
-    preset="all",
-    category="docs",
-    buf=("COMMENT_ENUM_VALUE",),
+    label="Enum value",
+    buf_id="COMMENT_ENUM_VALUE",
+    bad="enum Color {\n  COLOR_UNSPECIFIED = 0;\n}",
+    good="enum Color {\n  // No colour was chosen.\n  COLOR_UNSPECIFIED = 0;\n}",
 )
-def comment_enum_value(value: EnumValue, ctx: ProtoRuleContext) -> Iterator[Finding]:
-    """Enum values should have a leading comment.
-
-    ## What it does
-    Reports a enum value without a non-empty leading comment (buf's COMMENTS category; opt-in).
-    A comment that only holds `buf:lint:ignore` directives does not count.
-
-    ## Why is this bad?
-    Comments on the schema are the API's reference documentation; generated code and API
-    explorers show them to every consumer.
-
-    ## Example
-    ```proto
-    message X {}
-    ```
-
-    ## Use instead
-    ```proto
-    // X is what it is for.
-    message X {}
-    ```
-
-    ## References
-    - buf lint rule `COMMENT_ENUM_VALUE`: https://buf.build/docs/lint/rules/#comment_enum_value
-    """
-    if not has_comment(value):
-        yield report(
-            value.doc, value.path, f'Enum value "{value.name}" should have a non-empty comment for documentation.'
-        )

@@ -1,45 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from apictl.lint.rules.proto._factories import no_streaming_rule
 
-from apictl.core.registry import Finding, rule
-from apictl.lint.proto.context import ProtoRuleContext, report
-from apictl.lint.rules.proto import PROTO
-from apictl.specs.proto.model import Method
-
-
-@rule(
-    code="PB222",
-    name="rpc-no-server-streaming",
-    on="ProtoMethod",
-    severity="warn",
-    formats=PROTO,
-    preset="all",
-    category="correctness",
-    buf=("RPC_NO_SERVER_STREAMING",),
-)
-def rpc_no_server_streaming(method: Method, ctx: ProtoRuleContext) -> Iterator[Finding]:
-    """RPCs should not be server streaming.
-
-    ## What it does
-    Reports an RPC with a `stream` response (buf's UNARY_RPC category; opt-in).
-
-    ## Why is this bad?
-    Streaming RPCs are not supported by every transport (gRPC-Web, HTTP/JSON transcoding,
-    many gateways) and are harder to retry, load-balance and observe.
-
-    ## Example
-    ```proto
-    rpc Watch(WatchRequest) returns (stream WatchResponse);
-    ```
-
-    ## Use instead
-    ```proto
-    rpc Watch(WatchRequest) returns (WatchResponse);
-    ```
-
-    ## References
-    - buf lint rule `RPC_NO_SERVER_STREAMING`: https://buf.build/docs/lint/rules/#rpc_no_server_streaming
-    """
-    if method.desc.server_streaming:
-        yield report(method.doc, method.path, f'RPC "{method.name}" is server streaming.')
+rpc_no_server_streaming = no_streaming_rule(code="PB222", side="server")

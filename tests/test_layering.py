@@ -50,6 +50,10 @@ ALLOWED_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("apictl.diff.run", "apictl.report"): (
         "DiffOutcome.report_context() builds the ReportContext for the renderers, as lint.run does"
     ),
+    ("apictl.contract.check.reuse", "apictl.mock"): (
+        "`apictl contract check` reads a description as `apictl mock` serves it (loader, operation model, router, "
+        "parameter styles, coercion, Ajv wording): one module, contract/check/reuse.py, imports those parts"
+    ),
     ("apictl.lint.run", "apictl.report"): (
         "RunOutcome.report_context() builds the ReportContext (rule summaries, source lines, files checked) "
         "that renderers take; lint hands data to report, report never imports lint"
@@ -201,6 +205,10 @@ def test_feature_packages_do_not_import_each_other() -> None:
         and imp.target.startswith("apictl.")
         and _layer(imp.target) in FEATURES
         and _layer(imp.target) != _layer(imp.module)
+        and not any(
+            imp.module == key[0] and (imp.target == key[1] or imp.target.startswith(key[1] + "."))
+            for key in ALLOWED_EXCEPTIONS
+        )
     ]
     assert crossing == []
 

@@ -37,6 +37,7 @@ def _root(
 
 
 from apictl.cli import ci_cmd, contract_cmd, diff_cmd, lint_cmd, mock_cmd, rules_cmd  # noqa: E402  (registers them)
+from apictl.cli import contract_check_cmd  # noqa: E402  (registers `contract check` on contract_app)
 
 __all__ = ["app", "main", "ci_cmd", "contract_cmd", "diff_cmd", "lint_cmd", "mock_cmd", "rules_cmd"]
 

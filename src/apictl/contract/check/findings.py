@@ -27,11 +27,16 @@ class Findings:
 
     pact: Document
     items: list[Finding] = field(default_factory=list)
+    _seen: set[tuple[str, str, str, str]] = field(default_factory=set)
 
     def add(
         self, code: str, message: str, pointer: str, spec: tuple[Document, str] | None = None, interaction: str = ""
     ) -> None:
-        self.items.append(Finding(code, message, pointer, spec, interaction))
+        finding = Finding(code, message, pointer, spec, interaction)
+        key = (code, message, pointer, interaction)
+        if key not in self._seen:  # e.g. one property in two `allOf` branches
+            self._seen.add(key)
+            self.items.append(finding)
 
     def diagnostics(self) -> list[Diagnostic]:
         """Positions resolved in one batch per document."""

@@ -75,6 +75,7 @@ class InteractionCheck:
         self.bad_request = (self.resp.status or 200) >= 400
         self.template = ""
         self.op_at: Located | None = None
+        self.response_found: Response | None = None
 
     def add(self, code: str, message: str, pointer: str, spec: tuple[Document, str] | None = None) -> None:
         self.out.add(code, message, pointer, spec, self.label)
@@ -94,7 +95,7 @@ class InteractionCheck:
             self.request_body(op)
             self.request_headers(op)
             self.request_query(op)
-        response = self.response(op)
+        response = self.response_found = self.response(op)
         if response is not None:
             self.response_body(response)
             self.response_headers(response)

@@ -10,10 +10,11 @@ should the pieces move to `specs/openapi/`, only this module changes."""
 from __future__ import annotations
 
 from apictl.mock import ajv
-from apictl.mock.coerce import coerce, shape
+from apictl.mock.coerce import coerce, resolve, shape
 from apictl.mock.model import Content, Operation, Param, Response
 from apictl.mock.negotiate import essence, is_json, matches
 from apictl.mock.params import MISSING, from_header, from_path, from_query
+from apictl.mock.regexgen import PatternError, generate
 from apictl.mock.router import Match, Router
 from apictl.mock.spec import MockSpec, load_spec
 
@@ -24,6 +25,7 @@ __all__ = [
     "MockSpec",
     "Operation",
     "Param",
+    "PatternError",
     "Response",
     "Router",
     "ajv",
@@ -32,8 +34,10 @@ __all__ = [
     "from_header",
     "from_path",
     "from_query",
+    "generate",
     "is_json",
     "load_spec",
     "matches",
+    "resolve",
     "shape",
 ]

@@ -87,5 +87,5 @@ def check_pact(pact: Pact, provider: ProviderSpec) -> tuple[list[Diagnostic], in
         check = InteractionCheck(provider, findings, interaction)
         op = check.run()
         if op is not None:
-            check_matchers(check, op)
+            check_matchers(check, op, check.response_found)
     return findings.diagnostics(), checked

@@ -11,12 +11,15 @@ switchable), and parameters with Ajv-style coercion of their text."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from apictl.contract.check.reuse import Match, MockSpec, Operation, Router, load_spec
+from apictl.core.errors import InputError
 from apictl.core.pointer import join
+from apictl.core.refs import RefError, Workspace
 from apictl.specs.openapi.access import Located
 from apictl.specs.openapi.jsonschema import SchemaValidators
 
@@ -74,8 +77,11 @@ class ProviderSpec:
 
 
 def load_provider(path: Path, options: CheckOptions, ref_root: Path | None = None) -> ProviderSpec:
-    """Raises InputError (exit 2) for a description that cannot be read."""
+    """Raises InputError (exit 2) for a description that cannot be read, or
+    whose `$ref`s do not all resolve (a pact checked against a schema that
+    is not there would pass silently)."""
     mock = load_spec(path, ref_root=ref_root)
+    check_refs(mock.ws)
     ws, version = mock.ws, mock.version
     return ProviderSpec(
         mock=mock,
@@ -90,3 +96,30 @@ def load_provider(path: Path, options: CheckOptions, ref_root: Path | None = Non
             strict_access=True,
         ),
     )
+
+
+_REF = re.compile(r"""["']?\$ref["']?\s*:\s*["']?([^"'\s,}]+)""")
+
+
+def check_refs(ws: Workspace) -> None:
+    """Every `$ref` of the description's files resolves; found by scanning the
+    text (walking GitHub's 13 MB description costs more than the check itself)."""
+    done: set[str] = set()
+    while True:
+        pending = [d for key, d in list(ws.docs.items()) if key not in done]
+        if not pending:
+            return
+        for doc in pending:
+            done.add(next(k for k, d in ws.docs.items() if d is doc))
+            seen: set[str] = set()
+            for m in _REF.finditer(doc.text):
+                ref = m.group(1)
+                if ref in seen:
+                    continue
+                seen.add(ref)
+                try:
+                    ws.resolve(ref, doc)
+                except RefError as exc:
+                    line = doc.text.count("\n", 0, m.start()) + 1
+                    col = m.start() - doc.text.rfind("\n", 0, m.start())
+                    raise InputError(f"unresolvable $ref {ref!r}: {exc}", uri=doc.uri, line=line, col=col) from None

@@ -1,0 +1,108 @@
+"""`apictl contract check` through the real entry point: every --format, exit
+codes 0/1/2, --fail-on, and each class of bad input (one line, exit 2)."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import assert_error_lines, first_error, invoke
+from tests.contract.check.helpers import CASES, FIXTURES
+
+SPEC = FIXTURES / "petstore.yaml"
+BAD = FIXTURES / "bad"
+FINDINGS = CASES / "request.body.incompatible" / "pact.json"
+WARNINGS_ONLY = CASES / "request.query.unknown" / "pact.json"
+CLEAN = CASES / "clean" / "pact.json"
+
+
+def test_exit_codes() -> None:
+    assert invoke("contract", "check", CLEAN, "--spec", SPEC).exit_code == 0
+    assert invoke("contract", "check", FINDINGS, "--spec", SPEC).exit_code == 1
+    assert invoke("contract", "check", WARNINGS_ONLY, "--spec", SPEC).exit_code == 0  # errors gate by default
+    assert invoke("contract", "check", WARNINGS_ONLY, "--spec", SPEC, "--fail-on", "warn").exit_code == 1
+    assert invoke("contract", "check", CLEAN, "--spec", SPEC, "--fail-on", "nope").exit_code == 2
+
+
+def test_json_locates_findings_in_the_pact_and_the_spec() -> None:
+    result = invoke("contract", "check", FINDINGS, "--spec", SPEC, "-f", "json")
+    [d] = json.loads(result.stdout)["diagnostics"]
+    assert d["code"] == "request.body.incompatible"
+    assert d["file"] == str(FINDINGS)
+    assert d["pointer"] == "/interactions/0/request/body/name"
+    assert d["range"]["start"]["line"] > 1
+    assert "petstore.yaml:" in d["message"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit", "markdown"])
+def test_every_format(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"report.{fmt}"
+    result = invoke("contract", "check", FINDINGS, "--spec", SPEC, "-f", fmt, "-o", out)
+    assert result.exit_code == 1
+    text = out.read_text()
+    assert "request.body.incompatible" in text or "request-body-incompatible" in text
+    if fmt in ("json", "sarif"):
+        data = json.loads(text)
+        if fmt == "sarif":
+            [run] = data["runs"]
+            assert run["results"][0]["ruleId"] == "request.body.incompatible"
+            rules = {r["id"] for r in run["tool"]["driver"]["rules"]}
+            assert "request.body.incompatible" in rules
+    if fmt == "junit":
+        assert ET.fromstring(text).iter("failure")
+
+
+def test_pact_folder_and_several_pacts(tmp_path: Path) -> None:
+    one = invoke("contract", "check", FINDINGS, "--spec", SPEC, "-f", "json")
+    both = invoke("contract", "check", FINDINGS, WARNINGS_ONLY, "--spec", SPEC, "-f", "json")
+    assert len(json.loads(both.stdout)["diagnostics"]) == len(json.loads(one.stdout)["diagnostics"]) + 1
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "nested" / "web-petstore.json").write_bytes(WARNINGS_ONLY.read_bytes())
+    folder = invoke("contract", "check", tmp_path, "--spec", SPEC, "-f", "json")
+    assert [d["code"] for d in json.loads(folder.stdout)["diagnostics"]] == ["request.query.unknown"]
+
+
+@pytest.mark.parametrize(
+    ("pact", "spec", "message"),
+    [
+        (BAD / "truncated.json", SPEC, "truncated.json:2:1: invalid JSON"),
+        (BAD / "unknown-version.json", SPEC, "unknown-version.json:1:111: unknown pact specification version"),
+        (BAD / "not-a-pact.json", SPEC, "not a pact file"),
+        (BAD / "bad-interaction.json", SPEC, "'path' must be a string"),
+        (Path("no-such-pact.json"), SPEC, "no-such-pact.json: pact file not found"),
+        (BAD / "empty-dir", SPEC, "no pact files"),
+        (CLEAN, BAD / "broken-spec.yaml", "broken-spec.yaml:3:1: invalid YAML"),
+        (CLEAN, BAD / "not-openapi.yaml", "not an OpenAPI document"),
+        (CLEAN, BAD / "broken-ref.yaml", "broken-ref.yaml:12:17: unresolvable $ref './missing.yaml#/Pet'"),
+        (CLEAN, Path("no-such-spec.yaml"), "no-such-spec.yaml: OpenAPI description not found"),
+        (CLEAN, FIXTURES, "not a file"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(pact: Path, spec: Path, message: str) -> None:
+    result = invoke("contract", "check", pact, "--spec", spec)
+    assert result.exit_code == 2
+    assert_error_lines(result)
+    assert message in first_error(result)
+
+
+def test_hostile_values_are_shown_safely(tmp_path: Path) -> None:
+    pact = {
+        "consumer": {"name": "a"},
+        "provider": {"name": "b"},
+        "interactions": [
+            {
+                "description": "\x1b[31mred\x1b[0m",
+                "request": {"method": "GET", "path": "/\x1b[2J\u202e"},
+                "response": {"status": 200},
+            }
+        ],
+        "metadata": {"pactSpecification": {"version": "2.0.0"}},
+    }
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(pact))
+    result = invoke("contract", "check", path, "--spec", SPEC)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout

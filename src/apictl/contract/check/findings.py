@@ -49,16 +49,14 @@ class Findings:
         out: list[Diagnostic] = []
         for f in self.items:
             code = CODES[f.code]
-            message = f.message
+            context = [f"interaction '{f.interaction}'"] if f.interaction else []
             extra: dict[str, object] = {"interaction": f.interaction}
             if f.spec is not None:
                 doc, pointer = f.spec
                 span = spec_spans[id(doc)][pointer]
-                where = f"{doc.uri}:{span.line}:{span.col}"
-                message += f"\nspec: {where}"
+                context.append(f"spec {doc.uri}:{span.line}:{span.col}")
                 extra["spec"] = {"file": doc.uri, "pointer": pointer, "line": span.line, "col": span.col}
-            if f.interaction:
-                message += f"\ninteraction: {f.interaction}"
+            message = f.message + (f" [{'; '.join(context)}]" if context else "")
             out.append(
                 Diagnostic(
                     code=code.code,

@@ -119,6 +119,7 @@ class InteractionCheck:
             return None
         self.template = found.path
         self.op_at = self.spec.operation_at(found.path, method)
+        wrong = False
         for param in op.params:
             if param.location != "path" or param.schema is None:
                 continue
@@ -136,7 +137,8 @@ class InteractionCheck:
                     join(self.req.pointer, "path"),
                     self.spec_at(param.schema),
                 )
-        return op
+                wrong = True
+        return None if wrong else op  # not this operation after all: nothing more to compare with
 
     # -- request ------------------------------------------------------------
     def consumes(self, op: Operation) -> list[str]:

@@ -89,3 +89,88 @@ def check_pact(pact: Pact, provider: ProviderSpec) -> tuple[list[Diagnostic], in
         if op is not None:
             check_matchers(check, op, check.response_found)
     return findings.diagnostics(), checked
+
+
+@dataclass
+class PactsAgainstContracts:
+    """What `apictl ci` gets back: findings, and what could not be checked."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # unreadable pacts or descriptions (exit 2)
+    unmatched: list[str] = field(default_factory=list)  # pacts whose provider names no contract
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # (pact, description) checked
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+def check_against(pacts: list[str], contracts: list[str], options: CheckOptions | None = None) -> PactsAgainstContracts:
+    """Each pact checked against the contract its provider names (see
+    `choose_contract`); errors are collected, not raised."""
+    from apictl.core.errors import ApictlError
+
+    out = PactsAgainstContracts()
+    providers: dict[str, ProviderSpec] = {}
+    titles: dict[str, str] = {}
+    for file in pacts:
+        try:
+            pact = load_pact(Path(file))
+        except ApictlError as exc:
+            out.errors.append(f"pact {exc}")
+            continue
+        contract = choose_contract(pact.provider, contracts, titles)
+        if contract is None:
+            out.unmatched.append(pact.uri)
+            continue
+        provider = providers.get(contract)
+        if provider is None:
+            try:
+                provider = providers[contract] = load_provider(Path(contract), options or CheckOptions())
+            except ApictlError as exc:
+                out.errors.append(f"contract check against {exc}")
+                continue
+            out.texts.update({d.uri: d.text for d in provider.mock.ws.docs.values()})
+        found, _n = check_pact(pact, provider)
+        out.diagnostics.extend(found)
+        out.pairs.append((pact.uri, provider.uri))
+        if pact.document is not None:
+            out.texts[pact.uri] = pact.document.text
+    return out
+
+
+def choose_contract(provider: str, contracts: list[str], titles: dict[str, str]) -> str | None:
+    """The contract a pact's provider name refers to: the only one; else the one
+    whose file name, folder name or `info.title` is the provider's name (case,
+    punctuation and a trailing api/service/provider aside)."""
+    if len(contracts) == 1:
+        return contracts[0]
+    want = _name(provider)
+    for contract in contracts:
+        path = Path(contract)
+        if want in (_name(path.stem), _name(path.parent.name)):
+            return contract
+    for contract in contracts:
+        if contract not in titles:
+            titles[contract] = _title(contract)
+        if want and want == _name(titles[contract]):
+            return contract
+    return None
+
+
+def _name(text: str) -> str:
+    name = "".join(ch for ch in text.lower() if ch.isalnum())
+    for suffix in ("openapi", "service", "provider", "api"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def _title(contract: str) -> str:
+    from apictl.core.errors import ApictlError
+    from apictl.core.loader import load_file
+
+    try:
+        data = load_file(Path(contract)).data
+    except ApictlError:
+        return ""
+    info = data.get("info") if isinstance(data, dict) else None
+    title = info.get("title") if isinstance(info, dict) else None
+    return title if isinstance(title, str) else ""

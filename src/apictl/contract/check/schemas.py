@@ -35,4 +35,15 @@ def problems(sv: SchemaValidators, schema: Located, instance: Any, mode: str) ->
             continue
         converted = ajv.convert(e, instance, partial(sv.subschema, root), partial(sv.subschema_validator, root))
         out.extend((c.path, c.message) for c in converted)
-    return list(dict.fromkeys(out))
+    # a property that fails its own schema is not "evaluated" for unevaluatedProperties:
+    # report the failure, not also an unknown property
+    failing = {path for path, message in out if not message.startswith("must NOT have additional properties - ")}
+    kept = [
+        (path, message)
+        for path, message in out
+        if not (
+            message.startswith("must NOT have additional properties - ")
+            and any(f[: len(path) + 1] == (*path, message.rsplit(" - ", 1)[1]) for f in failing)
+        )
+    ]
+    return list(dict.fromkeys(kept))

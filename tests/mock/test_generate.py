@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from apictl.mock import regexgen
+from apictl.core import regexgen
 from tests.mock.conftest import body_json, call, make_engine, violations
 
 

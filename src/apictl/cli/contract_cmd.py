@@ -19,7 +19,7 @@ app.add_typer(contract_app, name="contract")
 
 @contract_app.command("stub")
 def stub(
-    pacts: list[str] = typer.Argument(..., help="Pact files or folders of pact files (v1-v4)."),
+    pacts: list[str] = typer.Argument(..., help="Pact files, folders of pact files or pact URLs (v1-v4)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
     port: int = typer.Option(8080, "--port", "-p", help="Port to listen on (0: any free port)."),
     provider_state: str = typer.Option(
@@ -30,6 +30,11 @@ def stub(
         "--provider-state-header-name",
         help="Request header naming the provider state to answer for, when several interactions match.",
     ),
+    state_param: str = typer.Option(
+        "pact-provider-state",
+        "--provider-state-param-name",
+        help="Query parameter naming the provider state (removed before matching); like the header.",
+    ),
     empty_state: bool = typer.Option(
         False, "--empty-provider-state", help="With --provider-state, also serve interactions without a state."
     ),
@@ -37,6 +42,11 @@ def stub(
     provider: list[str] = typer.Option(None, "--provider", help="Serve only pacts of this provider; repeatable."),
     cors: bool = typer.Option(False, "--cors", help="Answer CORS preflight (OPTIONS) requests."),
     log_format: str = typer.Option("text", "--log-format", help="Request log: text, json or none."),
+    seed: int = typer.Option(None, "--seed", help="Seed for generated values (reproducible responses)."),
+    strict: bool = typer.Option(False, "--strict", help="Refuse pacts whose examples contradict their own matchers."),
+    watch: bool = typer.Option(False, "--watch", help="Reload the pacts when their files change."),
+    token: str = typer.Option(None, "--token", envvar="PACT_BROKER_TOKEN", help="Bearer token for pact URLs."),
+    user: str = typer.Option(None, "--user", help="NAME:PASSWORD for pact URLs (basic auth)."),
 ) -> None:
     """Serve pacts as a stub provider: each request is answered with the response
     of the interaction whose request it matches (Pact matching rules), generators
@@ -44,6 +54,21 @@ def stub(
     from apictl.cli.contract_stub_run import StubArgs, run_stub
 
     args = StubArgs(
-        pacts, host, port, provider_state, state_header, empty_state, consumer or [], provider or [], cors, log_format
+        pacts,
+        host,
+        port,
+        provider_state,
+        state_header,
+        empty_state,
+        consumer or [],
+        provider or [],
+        cors,
+        log_format,
+        seed,
+        strict,
+        watch,
+        state_param,
+        token,
+        user,
     )
     raise typer.Exit(run_stub(args))

@@ -76,7 +76,10 @@ class Body:
     def json_value(self) -> Any:
         """The parsed JSON body; raises ValueError when it is not JSON."""
         if self._json is _UNPARSED:
-            self._json = json.loads(self.raw.decode("utf-8"))
+            try:
+                self._json = json.loads(self.raw.decode("utf-8"))
+            except RecursionError:
+                raise ValueError("the JSON nests too deeply") from None
         return self._json
 
     def display(self) -> str:
@@ -86,8 +89,8 @@ class Body:
         return text if len(text) <= 200 else text[:200] + "…"
 
     @classmethod
-    def of_json(cls, value: Any, content_type: str = "application/json") -> Body:
-        body = cls(PRESENT, json.dumps(value, ensure_ascii=False).encode(), content_type)
+    def of_json(cls, value: Any, content_type: str = "application/json", pointer: str = "") -> Body:
+        body = cls(PRESENT, json.dumps(value, ensure_ascii=False).encode(), content_type, pointer)
         body._json = value
         return body
 
@@ -116,65 +119,50 @@ def parse_body(holder: dict[str, Any], field_name: str, header_type: str, v4: bo
 
 def _legacy_body(value: Any, header_type: str, at: str) -> Body:
     if isinstance(value, str):
-        if value == "":
-            return Body(EMPTY, b"", header_type, at)
-        content_type = header_type or detect_content_type(value)
-        if is_json(content_type):
-            try:
-                parsed = json.loads(value)
-            except ValueError:  # a JSON string body written as its text
-                body = Body(PRESENT, json.dumps(value).encode(), content_type, at)
-                body._json = value
-                return body
-            body = Body(PRESENT, value.encode(), content_type, at)
-            body._json = parsed
-            return body
-        return Body(PRESENT, value.encode(), content_type, at)
-    body = Body(PRESENT, json.dumps(value, ensure_ascii=False).encode(), header_type or "application/json", at)
-    body._json = value
+        return _text_body(value, header_type, at)
+    return Body.of_json(value, header_type or "application/json", at)
+
+
+def _text_body(text: str, content_type: str, at: str) -> Body:
+    """A body written as text: JSON text when the content type says JSON (or a
+    JSON string when it does not parse), otherwise the text itself."""
+    if text == "":
+        return Body(EMPTY, b"", content_type, at)
+    content_type = content_type or detect_content_type(text)
+    if not is_json(content_type):
+        return Body(PRESENT, text.encode(), content_type, at)
+    try:
+        parsed = json.loads(text)
+    except ValueError:  # a JSON string body written as its text
+        return Body.of_json(text, content_type, at)
+    body = Body(PRESENT, text.encode(), content_type, at)
+    body._json = parsed
     return body
 
 
 def _v4_body(value: dict[str, Any], header_type: str, where: Where, at: str) -> Body:
     content = value["content"]
+    content_at = join(at, "content")  # bodies point at what they hold
     declared = value.get("contentType")
     if declared is not None and not isinstance(declared, str):
         raise where.error(join(at, "contentType"), "'contentType' must be a string")
     content_type = declared or header_type
     encoded = value.get("encoded", False)
     if content is None:
-        return Body(NULL, b"", content_type, at)
+        return Body(NULL, b"", content_type, content_at)
     if isinstance(encoded, str) and encoded.lower() == "base64" or encoded is True:
         if not isinstance(content, str):
-            raise where.error(join(at, "content"), "base64-encoded content must be a string")
+            raise where.error(content_at, "base64-encoded content must be a string")
         try:
             raw = base64.b64decode(content, validate=True)
         except (binascii.Error, ValueError):
-            raise where.error(join(at, "content"), "content is not valid base64") from None
-        return Body(PRESENT if raw else EMPTY, raw, content_type or "application/octet-stream", at)
-    if isinstance(encoded, str) and encoded.lower() == "json":
-        if isinstance(content, str):
-            try:
-                parsed = json.loads(content)
-            except ValueError:
-                raise where.error(join(at, "content"), "content is declared JSON-encoded but is not JSON") from None
-        else:
-            parsed = content
-        body = Body(PRESENT, json.dumps(parsed, ensure_ascii=False).encode(), content_type or "application/json", at)
-        body._json = parsed
-        return body
-    if isinstance(content, str):
-        if content == "":
-            return Body(EMPTY, b"", content_type, at)
-        content_type = content_type or detect_content_type(content)
-        body = Body(PRESENT, content.encode(), content_type, at)
-        if is_json(content_type):
-            try:
-                body._json = json.loads(content)
-            except ValueError:
-                body = Body(PRESENT, json.dumps(content).encode(), content_type, at)
-                body._json = content
-        return body
-    body = Body(PRESENT, json.dumps(content, ensure_ascii=False).encode(), content_type or "application/json", at)
-    body._json = content
-    return body
+            raise where.error(content_at, "content is not valid base64") from None
+        return Body(PRESENT if raw else EMPTY, raw, content_type or "application/octet-stream", content_at)
+    if isinstance(encoded, str) and encoded.lower() == "json" and isinstance(content, str):
+        try:
+            content = json.loads(content)
+        except ValueError:
+            raise where.error(content_at, "content is declared JSON-encoded but is not JSON") from None
+    elif isinstance(content, str):
+        return _text_body(content, content_type, content_at)
+    return Body.of_json(content, content_type or "application/json", content_at)

@@ -66,6 +66,7 @@ class HttpRequest:
     generators: Generators = field(default_factory=Generators)
     raw_query: str | None = None  # v1-v2: the query string as written
     pointer: str = ""
+    spec: SpecVersion = (4, 0)  # v1.0 compares query strings as strings
 
 
 @dataclass(slots=True)
@@ -328,6 +329,7 @@ class Reader:
             generators=parse_generators(obj.get("generators"), self.where, join(at, "generators")),
             raw_query=raw_query,
             pointer=at,
+            spec=self.spec,
         )
 
     def response(self, raw: Any, at: str) -> HttpResponse:

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from apictl.contract.located import Where
+from apictl.contract.regexes import compile_regex
+from apictl.core.jsontypes import json_type
 from apictl.core.pointer import join
 
 # spelling in pact files -> canonical name
@@ -143,13 +145,42 @@ def normalise_matcher(raw: Any, where: Where, pointer: str) -> dict[str, Any]:
         if not isinstance(regex, str):
             raise where.error(pointer, "a regex matcher needs a 'regex' string")
         try:
-            re.compile(regex)
+            compile_regex(regex)
         except re.error as exc:
             raise where.error(join(pointer, "regex"), f"invalid regular expression {regex!r}: {exc}") from None
+    if canonical == "arrayContains":
+        out["_variants"] = _variants(out.get("variants"), where, join(pointer, "variants"))
+    if canonical in ("eachKey", "eachValue"):
+        inner = out.get("rules", [])
+        if not isinstance(inner, list):
+            raise where.error(join(pointer, "rules"), f"'{canonical}' needs a list of 'rules'")
+        out["_rules"] = tuple(normalise_matcher(m, where, join(pointer, "rules", i)) for i, m in enumerate(inner))
     for bound in ("min", "max"):
         if bound in out and (not isinstance(out[bound], int) or isinstance(out[bound], bool) or out[bound] < 0):
             raise where.error(join(pointer, bound), f"'{bound}' must be a non-negative integer, got {out[bound]!r}")
     return out
+
+
+def _variants(raw: Any, where: Where, pointer: str) -> tuple[tuple[int, dict[str, RuleList]], ...]:
+    """arrayContains variants: (index of the expected item, rules relative to the item)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise where.error(pointer, "arrayContains 'variants' must be a list")
+    out = []
+    for i, variant in enumerate(raw):
+        at = join(pointer, i)
+        if not isinstance(variant, dict) or not isinstance(variant.get("index"), int):
+            raise where.error(at, "an arrayContains variant needs an integer 'index'")
+        rules = variant.get("rules") or {}
+        if not isinstance(rules, dict):
+            raise where.error(join(at, "rules"), "variant 'rules' must be an object")
+        parsed = {
+            (key if key.startswith("$") else "$." + key): _rule_list(value, where, join(at, "rules", key))
+            for key, value in rules.items()
+        }
+        out.append((variant["index"], parsed))
+    return tuple(out)
 
 
 def _rule_list(raw: Any, where: Where, pointer: str) -> RuleList:
@@ -256,14 +287,5 @@ def _generator(raw: Any, where: Where, pointer: str) -> dict[str, Any]:
 
 
 def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
+    kind = json_type(value)
+    return {"null": "null", "array": "a list", "object": "an object", "integer": "a number"}.get(kind, "a " + kind)

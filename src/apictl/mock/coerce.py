@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from apictl.core.document import Document
+from apictl.core.jsontypes import json_type
 from apictl.core.refs import Workspace
 from apictl.mock.jsvalue import js_string
 from apictl.specs.openapi.access import deref
@@ -58,22 +59,6 @@ def shape(schema: Any, doc: Document, ws: Workspace) -> str:
     return "scalar"
 
 
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
-
 def _to(value: Any, target: str) -> tuple[bool, Any]:
     if target in ("number", "integer"):
         if isinstance(value, str) and _NUMBER.match(value):
@@ -121,7 +106,7 @@ def coerce(value: Any, schema: Any, doc: Document, ws: Workspace, depth: int = 0
     if schema.get("nullable") is True or schema.get("x-nullable") is True:
         types = [*types, "null"]
     if types:
-        actual = _json_type(value)
+        actual = json_type(value)
         if actual not in types and not (actual == "integer" and "number" in types):
             for target in types:
                 ok, converted = _to(value, target)

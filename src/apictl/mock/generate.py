@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeGuard
 
+from apictl.core import regexgen
 from apictl.core.document import Document
 from apictl.core.refs import Workspace
-from apictl.mock import regexgen
 from apictl.mock.jsvalue import js_number
 from apictl.mock.sample import MAX_DEPTH, RESPONSE, circular_value, infer_type, merge
 from apictl.specs.openapi.access import deref

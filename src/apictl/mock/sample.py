@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 from typing import Any, TypeGuard
 
+from apictl.core import regexgen
 from apictl.core.document import Document
 from apictl.core.refs import Workspace
-from apictl.mock import regexgen
 from apictl.specs.openapi.access import deref
 
 MAX_EXPANSIONS = 2  # times one $ref target may be open on the current path

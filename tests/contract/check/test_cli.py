@@ -106,3 +106,15 @@ def test_hostile_values_are_shown_safely(tmp_path: Path) -> None:
     result = invoke("contract", "check", path, "--spec", SPEC)
     assert result.exit_code == 1
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+
+
+def test_choose_contract_by_provider_name() -> None:
+    from apictl.contract.check.run import choose_contract
+
+    contracts = ["api/orders/openapi.yaml", "api/inventory-service.yaml", "tests/contract/check/fixtures/petstore.yaml"]
+    titles: dict[str, str] = {}
+    assert choose_contract("orders", contracts, titles) == "api/orders/openapi.yaml"  # by folder
+    assert choose_contract("Inventory", contracts, titles) == "api/inventory-service.yaml"  # by file, suffix aside
+    assert choose_contract("petstore-api", contracts, titles) == "tests/contract/check/fixtures/petstore.yaml"
+    assert choose_contract("billing", contracts, titles) is None
+    assert choose_contract("anything", ["only.yaml"], titles) == "only.yaml"

@@ -27,10 +27,11 @@ import random
 import re
 from typing import TYPE_CHECKING, Any
 
-from apictl.contract.check.reuse import PatternError, coerce, generate, resolve
+from apictl.contract.check.reuse import coerce, resolve
 from apictl.contract.check.schemas import problems
 from apictl.contract.rules import RuleList
 from apictl.core.pointer import join
+from apictl.core.regexgen import PatternError, generate
 from apictl.specs.openapi.access import Located, deref
 from apictl.specs.openapi.jsonschema import REQUEST, RESPONSE
 

@@ -14,7 +14,6 @@ from apictl.mock.coerce import coerce, resolve, shape
 from apictl.mock.model import Content, Operation, Param, Response
 from apictl.mock.negotiate import essence, is_json, matches
 from apictl.mock.params import MISSING, from_header, from_path, from_query
-from apictl.mock.regexgen import PatternError, generate
 from apictl.mock.router import Match, Router
 from apictl.mock.spec import MockSpec, load_spec
 
@@ -25,7 +24,6 @@ __all__ = [
     "MockSpec",
     "Operation",
     "Param",
-    "PatternError",
     "Response",
     "Router",
     "ajv",
@@ -34,7 +32,6 @@ __all__ = [
     "from_header",
     "from_path",
     "from_query",
-    "generate",
     "is_json",
     "load_spec",
     "matches",

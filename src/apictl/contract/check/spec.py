@@ -98,7 +98,7 @@ def load_provider(path: Path, options: CheckOptions, ref_root: Path | None = Non
     )
 
 
-_REF = re.compile(r"""["']?\$ref["']?\s*:\s*["']?([^"'\s,}]+)""")
+_REF = re.compile(r"""\$ref["']?\s*:\s*["']?([^"'\s,}]+)""")
 
 
 def check_refs(ws: Workspace) -> None:
@@ -111,15 +111,12 @@ def check_refs(ws: Workspace) -> None:
             return
         for doc in pending:
             done.add(next(k for k, d in ws.docs.items() if d is doc))
-            seen: set[str] = set()
-            for m in _REF.finditer(doc.text):
-                ref = m.group(1)
-                if ref in seen:
-                    continue
-                seen.add(ref)
+            for ref in set(_REF.findall(doc.text)):
                 try:
                     ws.resolve(ref, doc)
                 except RefError as exc:
-                    line = doc.text.count("\n", 0, m.start()) + 1
-                    col = m.start() - doc.text.rfind("\n", 0, m.start())
+                    at = re.search(r"\$ref[\"']?\s*:\s*[\"']?" + re.escape(ref), doc.text)
+                    start = at.start() if at is not None else 0
+                    line = doc.text.count("\n", 0, start) + 1
+                    col = start - doc.text.rfind("\n", 0, start)
                     raise InputError(f"unresolvable $ref {ref!r}: {exc}", uri=doc.uri, line=line, col=col) from None

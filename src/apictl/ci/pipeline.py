@@ -151,9 +151,11 @@ def run(request: CiRequest) -> CiOutcome:
     errors.extend(pacts.errors)
     sources.append(pacts.texts.get)
     if pacts.status == "checked":
+        from apictl.contract import examples
         from apictl.contract.check.codes import CODES
 
         rules.update({c.code: RuleInfo(c.code, c.rule, c.summary, c.severity.label) for c in CODES.values()})
+        rules[examples.CODE] = RuleInfo(examples.CODE, examples.RULE, examples.SUMMARY, "error")
 
     def source(uri: str) -> str | None:
         return next((text for get in sources if (text := get(uri)) is not None), None)

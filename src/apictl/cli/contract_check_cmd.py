@@ -55,7 +55,10 @@ def check(
         outcome = run(request)
     except ApictlError as exc:
         raise fail(str(exc)) from None
+    from apictl.contract import examples
+
     rules = {c.code: RuleInfo(c.code, c.rule, c.summary, c.severity.label) for c in CODES.values()}
+    rules[examples.CODE] = RuleInfo(examples.CODE, examples.RULE, examples.SUMMARY, "error")
     ctx = ReportContext(
         tool_version=__version__,
         source=outcome.texts.get,

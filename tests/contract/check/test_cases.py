@@ -18,9 +18,12 @@ def test_case_codes_and_text(name: str) -> None:
     meta = case(name)
     args = [meta["pact"], "--spec", meta["spec_path"], *meta["args"]]
     result = invoke("contract", "check", *args, "--format", "json")
-    codes = sorted(d["code"] for d in json.loads(result.stdout)["diagnostics"])
+    found = json.loads(result.stdout)["diagnostics"]
+    codes = sorted(d["code"] for d in found)
     assert sorted(set(codes)) == sorted(set(meta["codes"])), codes
-    errors = any(CODES[c].severity.label == "error" for c in codes)
+    for d in found:
+        assert d["severity"] == (CODES[d["code"]].severity.label if d["code"] in CODES else "error")
+    errors = any(d["severity"] == "error" for d in found)
     assert result.exit_code == (1 if errors else 0)
     text = invoke("contract", "check", *args, "--no-color")
     assert_golden(f"contract/check/{name}.txt", text.stdout)

@@ -88,7 +88,10 @@ def check_pact(pact: Pact, provider: ProviderSpec) -> tuple[list[Diagnostic], in
         op = check.run()
         if op is not None:
             check_matchers(check, op, check.response_found)
-    return findings.diagnostics(), checked
+    from apictl.contract.examples import example_problems
+
+    # an example that fails its own matcher makes the pact wrong whatever the provider says
+    return findings.diagnostics() + example_problems(pact), checked
 
 
 @dataclass

@@ -118,3 +118,32 @@ def test_choose_contract_by_provider_name() -> None:
     assert choose_contract("petstore-api", contracts, titles) == "tests/contract/check/fixtures/petstore.yaml"
     assert choose_contract("billing", contracts, titles) is None
     assert choose_contract("anything", ["only.yaml"], titles) == "only.yaml"
+
+
+def test_ref_lookalikes_are_not_references(tmp_path: Path) -> None:
+    """A property named `$ref` (Kubernetes' JSONSchemaProps) and a `$ref` inside
+    an example are not references: the description loads."""
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\n"
+        "info: {title: t, version: '1'}\n"
+        "paths:\n"
+        "  /pets:\n"
+        "    get:\n"
+        "      responses:\n"
+        "        '200':\n"
+        "          description: ok\n"
+        "          content:\n"
+        "            application/json:\n"
+        "              schema: {$ref: '#/components/schemas/Props'}\n"
+        "components:\n"
+        "  schemas:\n"
+        "    Props:\n"
+        "      type: object\n"
+        "      properties:\n"
+        "        $ref: {type: string}\n"
+        "      example:\n"
+        "        $ref: '#/nowhere'\n"
+    )
+    result = invoke("contract", "check", CLEAN, "--spec", spec, "-f", "json")
+    assert result.exit_code in (0, 1), result.stderr

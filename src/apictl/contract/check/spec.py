@@ -12,6 +12,7 @@ switchable), and parameters with Ajv-style coercion of their text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,12 +99,15 @@ def load_provider(path: Path, options: CheckOptions, ref_root: Path | None = Non
     )
 
 
-_REF = re.compile(r"""\$ref["']?\s*:\s*["']?([^"'\s,}]+)""")
+_REF = re.compile(r"""\$ref["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s"'{\[,}][^\s,}]*))""")
+_NOT_SCHEMA = frozenset(("example", "examples", "default", "enum", "const"))  # values, not references
 
 
 def check_refs(ws: Workspace) -> None:
-    """Every `$ref` of the description's files resolves; found by scanning the
-    text (walking GitHub's 13 MB description costs more than the check itself)."""
+    """Every `$ref` of the description's files resolves. Candidates are found by
+    scanning the text (walking GitHub's 13 MB description costs more than the
+    check itself); one that does not resolve is confirmed in the parsed data
+    (not inside an example, a default or an extension) before it is reported."""
     done: set[str] = set()
     while True:
         pending = [d for key, d in list(ws.docs.items()) if key not in done]
@@ -111,12 +115,31 @@ def check_refs(ws: Workspace) -> None:
             return
         for doc in pending:
             done.add(next(k for k, d in ws.docs.items() if d is doc))
-            for ref in set(_REF.findall(doc.text)):
+            for groups in set(_REF.findall(doc.text)):
+                ref = next(g for g in groups if g)
                 try:
                     ws.resolve(ref, doc)
                 except RefError as exc:
-                    at = re.search(r"\$ref[\"']?\s*:\s*[\"']?" + re.escape(ref), doc.text)
-                    start = at.start() if at is not None else 0
-                    line = doc.text.count("\n", 0, start) + 1
-                    col = start - doc.text.rfind("\n", 0, start)
-                    raise InputError(f"unresolvable $ref {ref!r}: {exc}", uri=doc.uri, line=line, col=col) from None
+                    site = next(_ref_sites(doc.data, ref), None)
+                    if site is None:
+                        continue  # text that looks like a reference, in an example or a description
+                    span = doc.span(site)
+                    raise InputError(
+                        f"unresolvable $ref {ref!r}: {exc}", uri=doc.uri, line=span.line, col=span.col
+                    ) from None
+
+
+def _ref_sites(data: Any, ref: str) -> Iterator[str]:
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            if node.get("$ref") == ref:
+                yield join(pointer, "$ref")
+            stack.extend(
+                (v, join(pointer, k))
+                for k, v in node.items()
+                if isinstance(v, (dict, list)) and k not in _NOT_SCHEMA and not str(k).startswith("x-")
+            )
+        elif isinstance(node, list):
+            stack.extend((v, join(pointer, i)) for i, v in enumerate(node) if isinstance(v, (dict, list)))

@@ -10,6 +10,7 @@ from apictl.contract.check.codes import CODES
 from apictl.core.diagnostic import Diagnostic
 from apictl.core.document import Document
 from apictl.core.pointer import join, split
+from apictl.specs.openapi.access import Located
 
 
 @dataclass(slots=True)
@@ -21,6 +22,15 @@ class Finding:
     interaction: str = ""
 
 
+@dataclass(slots=True)
+class PendingBody:
+    side: str  # request | response
+    schema: Located
+    value: Any
+    pointer: str  # of the body in the pact file
+    interaction: str
+
+
 @dataclass
 class Findings:
     """The findings of one pact file against one description."""
@@ -28,6 +38,7 @@ class Findings:
     pact: Document
     items: list[Finding] = field(default_factory=list)
     _seen: set[tuple[str, str, str, str]] = field(default_factory=set)
+    bodies: list[PendingBody] = field(default_factory=list)  # checked together, see interaction.check_bodies
 
     def add(
         self, code: str, message: str, pointer: str, spec: tuple[Document, str] | None = None, interaction: str = ""

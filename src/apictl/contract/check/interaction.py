@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qs
 
-from apictl.contract.check.findings import Findings, existing
+from apictl.contract.check.findings import Findings, PendingBody, existing
 from apictl.contract.check.reuse import (
     MISSING,
     Content,
@@ -32,7 +32,7 @@ from apictl.contract.check.reuse import (
     matches,
     shape,
 )
-from apictl.contract.check.schemas import problems
+from apictl.contract.check.schemas import problems, problems_many
 from apictl.contract.check.spec import ProviderSpec
 from apictl.contract.pact import HttpInteraction
 from apictl.core.document import Document
@@ -275,15 +275,8 @@ class InteractionCheck:
         self._body_problems(REQUEST, content.schema, value, body.pointer)
 
     def _body_problems(self, side: str, schema: Located, value: Any, pointer: str) -> None:
-        validators = self.spec.requests if side == REQUEST else self.spec.responses
-        for path, message in problems(validators, schema, value, side):
-            self.add(
-                f"{side}.body.incompatible",
-                f"{side.capitalize()} body is incompatible with the {side} body schema in the spec file: {message}"
-                + _at_path(path),
-                existing(self.pact, pointer, path),
-                self.spec_at(schema),
-            )
+        """Queued: bodies are checked together at the end (`check_bodies`)."""
+        self.out.bodies.append(PendingBody(side, schema, value, pointer, self.label))
 
     def request_headers(self, op: Operation) -> None:
         spec_headers = {
@@ -525,3 +518,21 @@ def _has_cookie(header: str, name: str) -> bool:
 
 def _at_path(path: tuple[str, ...]) -> str:
     return f" (at {'/' + '/'.join(path)})" if path else ""
+
+
+def check_bodies(spec: ProviderSpec, findings: Findings) -> None:
+    """The queued bodies, checked in one batch per direction."""
+    for side, validators in ((REQUEST, spec.requests), (RESPONSE, spec.responses)):
+        pending = [b for b in findings.bodies if b.side == side]
+        results = problems_many(validators, [(b.schema, b.value) for b in pending], side)
+        for body, found in zip(pending, results, strict=True):
+            for path, message in found:
+                findings.add(
+                    f"{side}.body.incompatible",
+                    f"{side.capitalize()} body is incompatible with the {side} body schema in the spec file: {message}"
+                    + _at_path(path),
+                    existing(findings.pact, body.pointer, path),
+                    (body.schema.doc, body.schema.pointer),
+                    body.interaction,
+                )
+    findings.bodies.clear()

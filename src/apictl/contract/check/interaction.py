@@ -13,6 +13,7 @@ of the wrong type reported as such."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -20,6 +21,7 @@ from apictl.contract.check.findings import Findings, PendingBody, existing
 from apictl.contract.check.reuse import (
     MISSING,
     Content,
+    Match,
     Operation,
     Param,
     Response,
@@ -56,6 +58,13 @@ STANDARD_RESPONSE_HEADERS = frozenset(
 IGNORED_HEADER_PARAMS = frozenset(("accept", "content-type", "authorization"))  # OpenAPI 3: "SHALL be ignored"
 AUTHORIZATION_SCHEMES = frozenset(("basic", "bearer", "digest", "http", "oauth2", "openIdConnect"))
 PARAM_PREFIX = "Value is incompatible with the parameter defined in the spec file: "
+
+
+@dataclass(slots=True)
+class CheckedParam:
+    name: str
+    schema: Located
+    problems: list[str]
 
 
 class InteractionCheck:
@@ -120,7 +129,24 @@ class InteractionCheck:
         self.template = found.path
         self.op_at = self.spec.operation_at(found.path, method)
         wrong = False
-        for param in op.params:
+        for checked in self.path_params_of(found, op):
+            for message in checked.problems:
+                self.add(
+                    "request.path-parameter.incompatible",
+                    f"Path parameter '{checked.name}' is incompatible with the spec file: {message} "
+                    f"(path {self.req.path}, template {found.path})",
+                    join(self.req.pointer, "path"),
+                    self.spec_at(checked.schema),
+                )
+                wrong = True
+        return None if wrong else op  # not this operation after all: nothing more to compare with
+
+    def path_params_of(self, found: Match, op: Operation | None = None) -> list[CheckedParam]:
+        """The path parameters of a routed path, each with its schema problems."""
+        if op is None:
+            op = self.spec.operation(found.path, self.req.method.upper())
+        out: list[CheckedParam] = []
+        for param in op.params if op is not None else []:
             if param.location != "path" or param.schema is None:
                 continue
             raw = found.params.get(param.name)
@@ -129,16 +155,9 @@ class InteractionCheck:
             value = from_path(param, raw, self._shape(param))
             if value is MISSING:
                 continue
-            for _path, message in self._param_problems(param, value):
-                self.add(
-                    "request.path-parameter.incompatible",
-                    f"Path parameter '{param.name}' is incompatible with the spec file: {message} "
-                    f"(path {self.req.path}, template {found.path})",
-                    join(self.req.pointer, "path"),
-                    self.spec_at(param.schema),
-                )
-                wrong = True
-        return None if wrong else op  # not this operation after all: nothing more to compare with
+            problems_found = [message for _path, message in self._param_problems(param, value)]
+            out.append(CheckedParam(param.name, param.schema, problems_found))
+        return out
 
     # -- request ------------------------------------------------------------
     def consumes(self, op: Operation) -> list[str]:

@@ -60,6 +60,8 @@ def check_matchers(check: InteractionCheck, op: Operation, response: Response | 
             for key, rules in req.rules.get("body").items():
                 _check_place(check, REQUEST, content.schema, key, rules, req.pointer)
     if req.rules and not check.bad_request:
+        for rules in req.rules.get("path").values():
+            _check_path_rules(check, rules, req.pointer)
         params = {(p.location, p.name.lower() if p.location == "header" else p.name): p for p in op.params}
         for category, location in (("query", "query"), ("header", "header")):
             for key, rules in req.rules.get(category).items():
@@ -153,6 +155,37 @@ def _check_rules(
                 )
         if kind == "regex" and isinstance(rule.get("regex"), str):
             _check_regex(check, side, schema, resolved, key, rule["regex"], label, at, scalar)
+
+
+def _check_path_rules(check: InteractionCheck, rules: RuleList, pointer: str) -> None:
+    """A path matcher: every path it admits must reach the same operation with
+    path parameters its schemas accept."""
+    at = rules.pointer or join(pointer, "matchingRules")
+    for rule in rules.matchers:
+        regex = rule.get("regex")
+        if rule.get("match") != "regex" or not isinstance(regex, str):
+            continue
+        for witness in _witnesses(regex):
+            found = check.spec.route(witness)
+            if found is None or found.path != check.template:
+                where = f"{found.path}" if found is not None else "no operation"
+                check.add(
+                    "request.matcher.incompatible",
+                    f"{_label(rule)} on the path admits {witness!r}, which reaches {where}, not {check.template}",
+                    at,
+                    check.spec_at(check.op_at),
+                )
+                return
+            for param in check.path_params_of(found):
+                if param.problems:
+                    check.add(
+                        "request.matcher.incompatible",
+                        f"{_label(rule)} on the path admits {witness!r}, whose {param.name} the schema rejects: "
+                        f"{param.problems[0]}",
+                        at,
+                        check.spec_at(param.schema),
+                    )
+                    return
 
 
 def _check_regex(

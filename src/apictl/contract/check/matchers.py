@@ -320,7 +320,7 @@ def _types(schema: dict[str, Any]) -> set[str]:
 def _label(rule: dict[str, Any]) -> str:
     kind = rule.get("match")
     if kind == "regex":
-        return f"matcher regex {rule.get('regex')!r}"
+        return f"matcher regex '{rule.get('regex')}'"
     extra = ", ".join(f"{k}: {rule[k]}" for k in ("min", "max") if k in rule)
     return f"matcher {kind}" + (f" ({extra})" if extra else "")
 

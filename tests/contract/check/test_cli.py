@@ -147,3 +147,40 @@ def test_ref_lookalikes_are_not_references(tmp_path: Path) -> None:
     )
     result = invoke("contract", "check", CLEAN, "--spec", spec, "-f", "json")
     assert result.exit_code in (0, 1), result.stderr
+
+
+def test_routing_is_method_aware(tmp_path: Path) -> None:
+    """DELETE /items/mine reaches /items/{id} (which has DELETE), not the literal
+    /items/mine (which has only GET)."""
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\n"
+        "info: {title: t, version: '1'}\n"
+        "paths:\n"
+        "  /items/mine:\n"
+        "    get:\n"
+        "      responses: {'200': {description: ok}}\n"
+        "  /items/{id}:\n"
+        "    parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+        "    delete:\n"
+        "      responses: {'204': {description: gone}}\n"
+    )
+    pact = tmp_path / "pact.json"
+    pact.write_text(
+        json.dumps(
+            {
+                "consumer": {"name": "a"},
+                "provider": {"name": "b"},
+                "interactions": [
+                    {
+                        "description": "d",
+                        "request": {"method": "DELETE", "path": "/items/mine"},
+                        "response": {"status": 204},
+                    }
+                ],
+                "metadata": {"pactSpecification": {"version": "2.0.0"}},
+            }
+        )
+    )
+    result = invoke("contract", "check", pact, "--spec", spec, "-f", "json")
+    assert json.loads(result.stdout)["diagnostics"] == []

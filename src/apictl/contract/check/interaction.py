@@ -113,9 +113,9 @@ class InteractionCheck:
 
     def operation(self) -> Operation | None:
         method = self.req.method.upper()
-        found = self.spec.route(self.req.path)
+        found = self.spec.route(self.req.path, method)
         paths_at = (self.spec.mock.ws.root, "/paths")
-        if found is None or method not in self.spec.methods(found.path):
+        if found is None:
             self.add(
                 "request.path-or-method.unknown",
                 f"Path or method not defined in spec file: {method} {self.req.path}",

@@ -166,7 +166,7 @@ def _check_path_rules(check: InteractionCheck, rules: RuleList, pointer: str) ->
         if rule.get("match") != "regex" or not isinstance(regex, str):
             continue
         for witness in _witnesses(regex):
-            found = check.spec.route(witness)
+            found = check.spec.route(witness, check.req.method.upper())
             if found is None or found.path != check.template:
                 where = f"{found.path}" if found is not None else "no operation"
                 check.add(

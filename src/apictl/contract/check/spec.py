@@ -38,6 +38,7 @@ class ProviderSpec:
     requests: SchemaValidators
     responses: SchemaValidators
     _methods: dict[str, list[str]] = field(default_factory=dict)
+    _routers: dict[str, Router] = field(default_factory=dict)  # method -> the templates that have it
 
     @property
     def uri(self) -> str:
@@ -47,8 +48,17 @@ class ProviderSpec:
     def version(self) -> str:
         return self.mock.version
 
-    def route(self, path: str) -> Match | None:
-        return self.router.match(path)
+    def route(self, path: str, method: str | None = None) -> Match | None:
+        """The template `path` belongs to; with `method`, among the templates that
+        have that method (`/pets/mine` has no DELETE, `/pets/{id}` has: the
+        DELETE goes there, as a server with method-aware routing would send it)."""
+        if method is None:
+            return self.router.match(path)
+        router = self._routers.get(method)
+        if router is None:
+            templates = [t for t in self.mock.items if method in self.methods(t)]
+            router = self._routers[method] = Router(templates, self.mock.base_paths)
+        return router.match(path)
 
     def methods(self, template: str) -> list[str]:
         found = self._methods.get(template)

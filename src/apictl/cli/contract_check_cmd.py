@@ -16,7 +16,9 @@ LEVELS = ("error", "warn", "info", "hint")
 
 @contract_app.command("check")
 def check(
-    pacts: list[str] = typer.Argument(..., help="Pact files (v1-v4) or folders of them."),
+    pacts: list[str] = typer.Argument(
+        ..., help="Pact files (v1-v4), folders of them, or http(s) URLs (a broker's pact)."
+    ),
     spec: str = typer.Option(..., "--spec", "-s", help="The provider's OpenAPI description (2.0, 3.0, 3.1)."),
     additional_properties: bool = typer.Option(
         False,
@@ -34,6 +36,8 @@ def check(
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     fail_on: str = typer.Option("error", "--fail-on", help="Lowest severity that makes the exit code 1."),
     ref_root: Path = typer.Option(None, "--ref-root", help="Folder that the description's file $refs may not leave."),
+    token: str = typer.Option(None, "--token", envvar="PACT_BROKER_TOKEN", help="Bearer token for pact URLs."),
+    user: str = typer.Option(None, "--user", help="NAME:PASSWORD (basic auth) for pact URLs."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
 ) -> None:
     """Check consumer pacts against the provider's OpenAPI description
@@ -52,6 +56,10 @@ def check(
 
     request = CheckRequest(pacts, spec, CheckOptions(additional_properties, required_properties), ref_root)
     try:
+        if any(p.startswith(("http://", "https://")) for p in pacts):
+            from apictl.cli.contract_stub_run import fetch_auth, load_pacts
+
+            request.loaded = load_pacts(pacts, fetch_auth(token, user))
         outcome = run(request)
     except ApictlError as exc:
         raise fail(str(exc)) from None

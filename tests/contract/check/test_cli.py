@@ -184,3 +184,38 @@ def test_routing_is_method_aware(tmp_path: Path) -> None:
     )
     result = invoke("contract", "check", pact, "--spec", spec, "-f", "json")
     assert json.loads(result.stdout)["diagnostics"] == []
+
+
+def test_pact_from_a_url() -> None:
+    """A pact fetched over http (a broker's pact resource), served on 127.0.0.1."""
+    import http.server
+    import threading
+
+    body = FINDINGS.read_bytes()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+            found = self.path == "/pacts/provider/petstore/consumer/web/latest"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body if found else b"{}")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/pacts/provider/petstore/consumer/web"
+        result = invoke("contract", "check", f"{base}/latest", "--spec", SPEC, "-f", "json")
+        assert result.exit_code == 1
+        [d] = json.loads(result.stdout)["diagnostics"]
+        assert d["code"] == "request.body.incompatible" and d["file"] == f"{base}/latest"
+        missing = invoke("contract", "check", f"{base}/nope", "--spec", SPEC)
+        assert missing.exit_code == 2 and "HTTP 404" in first_error(missing)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -20,6 +20,7 @@ class CheckRequest:
     spec: str
     options: CheckOptions = field(default_factory=CheckOptions)
     ref_root: Path | None = None
+    loaded: list[Pact] | None = None  # pacts already read (e.g. fetched from a broker): `pacts` is ignored
 
 
 @dataclass
@@ -48,11 +49,10 @@ def pact_files(args: list[str]) -> list[Path]:
 
 def run(request: CheckRequest) -> CheckOutcome:
     """Raises InputError (exit 2) for unreadable pacts or descriptions."""
-    files = pact_files(request.pacts)
+    pacts = request.loaded if request.loaded is not None else [load_pact(f) for f in pact_files(request.pacts)]
     spec_path = Path(request.spec)
     if not spec_path.is_file():
         raise InputError("OpenAPI description not found" if not spec_path.exists() else "not a file", uri=request.spec)
-    pacts = [load_pact(f) for f in files]
     provider = load_provider(spec_path, request.options, request.ref_root)
     diagnostics: list[Diagnostic] = []
     texts: dict[str, str] = {d.uri: d.text for d in provider.mock.ws.docs.values()}

@@ -27,11 +27,13 @@ from apictl.contract.check.reuse import (
     Response,
     coerce,
     essence,
+    from_cookie,
     from_header,
     from_path,
     from_query,
     is_json,
     matches,
+    parse_cookies,
     shape,
 )
 from apictl.contract.check.schemas import problems, problems_many
@@ -319,6 +321,11 @@ class InteractionCheck:
                     )
                 continue
             self._param(param, MISSING if raw is None else from_header(param, raw, self._shape(param)), at, "header")
+        cookies = parse_cookies(self.headers.get("cookie"))
+        at = join(headers_at, self._written_name(self.req.headers, "cookie"))
+        for param in op.params:
+            if param.location == "cookie":  # cookies are a header: their findings are header findings
+                self._param(param, from_cookie(param, cookies, self._shape(param)), at, "header")
 
     def request_query(self, op: Operation) -> None:
         spec_query = {p.name: p for p in op.params if p.location == "query"}
@@ -349,12 +356,14 @@ class InteractionCheck:
 
     def _param(self, param: Param, value: Any, at: str, where: str) -> None:
         code = f"request.{where}.incompatible"
+        which = f" ({param.location} parameter '{param.name}')"
         if value is MISSING:
             if param.required:
-                self.add(code, PARAM_PREFIX + "must have required property 'value'", at, self.spec_at(param.schema))
+                message = PARAM_PREFIX + "must have required property 'value'" + which
+                self.add(code, message, at, self.spec_at(param.schema))
             return
-        for _path, message in self._param_problems(param, value):
-            self.add(code, PARAM_PREFIX + message, at, self.spec_at(param.schema))
+        for path, message in self._param_problems(param, value):
+            self.add(code, PARAM_PREFIX + message + which + _at_path(path), at, self.spec_at(param.schema))
 
     def _param_problems(self, param: Param, value: Any) -> list[tuple[tuple[str, ...], str]]:
         schema = param.schema
@@ -476,7 +485,8 @@ class InteractionCheck:
             value = from_header(param, raw, self._shape(param))
             value = coerce(value, header.schema.value, header.schema.doc, self.spec.mock.ws)
             for _path, message in problems(self.spec.requests, header.schema, value, RESPONSE):
-                self.add("response.header.incompatible", PARAM_PREFIX + message, at, self.spec_at(header.schema))
+                message = PARAM_PREFIX + message + f" (response header '{name}')"
+                self.add("response.header.incompatible", message, at, self.spec_at(header.schema))
 
     def response_content_type(self, op: Operation, response: Response) -> None:
         mock_ct = self.resp_headers.get("content-type")

@@ -13,7 +13,7 @@ from apictl.mock import ajv
 from apictl.mock.coerce import coerce, resolve, shape
 from apictl.mock.model import Content, Operation, Param, Response
 from apictl.mock.negotiate import essence, is_json, matches
-from apictl.mock.params import MISSING, from_header, from_path, from_query
+from apictl.mock.params import MISSING, from_cookie, from_header, from_path, from_query, parse_cookies
 from apictl.mock.router import Match, Router
 from apictl.mock.spec import MockSpec, load_spec
 
@@ -29,12 +29,14 @@ __all__ = [
     "ajv",
     "coerce",
     "essence",
+    "from_cookie",
     "from_header",
     "from_path",
     "from_query",
     "is_json",
     "load_spec",
     "matches",
+    "parse_cookies",
     "resolve",
     "shape",
 ]

@@ -49,6 +49,9 @@ def test_every_format(fmt: str, tmp_path: Path) -> None:
         if fmt == "sarif":
             [run] = data["runs"]
             assert run["results"][0]["ruleId"] == "request.body.incompatible"
+            [spec_at] = run["results"][0]["relatedLocations"]  # where the description says otherwise
+            assert spec_at["physicalLocation"]["artifactLocation"]["uri"] == str(SPEC)
+            assert spec_at["physicalLocation"]["region"]["startLine"] > 1
             rules = {r["id"] for r in run["tool"]["driver"]["rules"]}
             assert "request.body.incompatible" in rules
     if fmt == "junit":

@@ -66,7 +66,9 @@ class Findings:
                 doc, pointer = f.spec
                 span = spec_spans[id(doc)][pointer]
                 context.append(f"spec {doc.uri}:{span.line}:{span.col}")
-                extra["spec"] = {"file": doc.uri, "pointer": pointer, "line": span.line, "col": span.col}
+                spec_at = {"file": doc.uri, "pointer": pointer, "line": span.line, "col": span.col}
+                extra["spec"] = spec_at
+                extra["related"] = [{**spec_at, "message": "the OpenAPI description"}]
             message = f.message + (f" [{'; '.join(context)}]" if context else "")
             out.append(
                 Diagnostic(

@@ -35,6 +35,8 @@ def test_json_locates_findings_in_the_pact_and_the_spec() -> None:
     assert d["pointer"] == "/interactions/0/request/body/name"
     assert d["range"]["start"]["line"] > 1
     assert "petstore.yaml:" in d["message"]
+    assert d["interaction"] == "bad pet"
+    assert d["spec"]["file"] == str(SPEC) and d["spec"]["pointer"].endswith("/schema") and d["spec"]["line"] > 1
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit", "markdown"])

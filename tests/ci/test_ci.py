@@ -152,16 +152,6 @@ def test_options_override_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert invoke("ci", "-j", "1", "--no-diff").exit_code == 0
 
 
-def test_pacts_are_skipped_with_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> None:
-    repo = make_repo(tmp_path, "passing")
-    (repo / "pacts").mkdir()
-    (repo / "pacts" / "web-pets.json").write_text('{"consumer": {"name": "web"}, "interactions": []}\n')
-    monkeypatch.chdir(repo)
-    result = invoke("ci", "-j", "1")
-    assert result.exit_code == 0
-    assert "Contract check: skipped — 1 pact file found, not checked: `apictl contract check`" in result.stdout
-
-
 @pytest.mark.parametrize(
     ("args", "config", "message"),
     [

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import glob
-import importlib.util
 import os
 import subprocess
 from collections.abc import Callable, Mapping
@@ -55,6 +54,8 @@ class PactStep:
     status: str = "none"  # "none" (no pacts) | "skipped" | "checked"
     note: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # unreadable pacts (exit 2)
+    texts: dict[str, str] = field(default_factory=dict)  # uri -> text, for source lines
 
 
 @dataclass
@@ -169,6 +170,14 @@ def run(request: CiRequest) -> CiOutcome:
         {m for p in config.ci.pacts for m in glob.glob(_rebase(p, config.base_dir, cwd), recursive=True)}
     )
     pacts = check_pacts(pact_files, openapi)
+    errors.extend(pacts.errors)
+    sources.append(pacts.texts.get)
+    if pacts.status == "checked":
+        from apictl.contract import examples
+        from apictl.contract.check.codes import CODES
+
+        rules.update({c.code: RuleInfo(c.code, c.rule, c.summary, c.severity.label) for c in CODES.values()})
+        rules[examples.CODE] = RuleInfo(examples.CODE, examples.RULE, examples.SUMMARY, "error")
 
     def source(uri: str) -> str | None:
         return next((text for get in sources if (text := get(uri)) is not None), None)
@@ -192,18 +201,30 @@ def run(request: CiRequest) -> CiOutcome:
 
 
 def check_pacts(pacts: list[str], openapi: list[str]) -> PactStep:
-    """The hook point for `apictl contract check`: verify each pact against the
-    OpenAPI contracts. Until that feature exists, pacts are reported as skipped."""
+    """`apictl contract check` for every pact, against the OpenAPI contract its
+    provider names (the only contract, or the one whose file, folder or title is
+    the provider's name)."""
     if not pacts:
         return PactStep()
     n = f"{len(pacts)} pact file{'s' if len(pacts) != 1 else ''}"
-    if importlib.util.find_spec("apictl.contract") is None:
-        return PactStep(
-            pacts, "skipped", f"{n} found, not checked: `apictl contract check` is not available in this apictl"
-        )
-    # When apictl.contract provides its runner, call it here with (pacts, openapi)
-    # and return its Diagnostics as PactStep(pacts, "checked", ..., diagnostics).
-    return PactStep(pacts, "skipped", f"{n} found, not checked: this apictl cannot run `contract check` from ci yet")
+    if not openapi:
+        return PactStep(pacts, "skipped", f"{n} found, not checked: no OpenAPI contract to check them against")
+    from apictl.contract.check.run import check_against
+
+    result = check_against(pacts, openapi)
+    checked = len(result.pairs)
+    against = sorted({spec for _pact, spec in result.pairs})
+    note = f"{checked} of {n} checked against {', '.join(against) or 'no contract'}"
+    if result.unmatched:
+        note += f"; no contract named after the provider of {', '.join(result.unmatched)}"
+    return PactStep(
+        pacts,
+        "checked" if checked else "skipped",
+        note,
+        result.diagnostics,
+        errors=result.errors,
+        texts=result.texts,
+    )
 
 
 def _config(request: CiRequest) -> Config:

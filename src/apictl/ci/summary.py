@@ -98,7 +98,7 @@ def _pact_line(outcome: CiOutcome) -> str:
         return "no pacts found"
     if p.status == "skipped":
         return f"skipped — {p.note}"
-    return f"{_plural(len(p.files), 'pact')} checked: {_counts(p.diagnostics)}"
+    return f"{p.note}: {_counts(p.diagnostics)}"
 
 
 def _text_list(found: Sequence[Diagnostic], outcome: CiOutcome) -> list[str]:

@@ -39,6 +39,7 @@ def _root(
 from apictl.cli import (  # noqa: E402  (registers them)
     ci_cmd,
     contract_broker_cmd,
+    contract_check_cmd,
     contract_cmd,
     contract_verify_cmd,
     diff_cmd,
@@ -54,6 +55,7 @@ __all__ = [
     "main",
     "ci_cmd",
     "contract_broker_cmd",
+    "contract_check_cmd",
     "contract_cmd",
     "contract_verify_cmd",
     "diff_cmd",

@@ -49,10 +49,14 @@ def _diagnostic(d: Diagnostic) -> dict[str, Any]:
         item["old"] = {"file": d.old_uri, "pointer": d.old_pointer or "", "range": _range(d.old_span)}
     if d.category is not None:
         item["category"] = d.category
-    for key in ("operation", "oasdiff"):  # diff findings: "GET /pets", the equivalent oasdiff check
+    # diff findings: "GET /pets", the equivalent oasdiff check; pact findings: the interaction
+    for key in ("operation", "oasdiff", "interaction"):
         value = d.extra.get(key)
         if isinstance(value, str) and value:
             item[key] = value
+    spec = d.extra.get("spec")  # pact findings: where the OpenAPI description says otherwise
+    if isinstance(spec, dict):
+        item["spec"] = spec
     return item
 
 

@@ -78,14 +78,19 @@ def _result(d: Diagnostic, rule_index: int, seen: dict[str, int]) -> dict[str, A
         "message": {"text": d.message},
         "locations": [location],
     }
+    related: list[dict[str, Any]] = []
     if d.old_uri is not None:
-        result["relatedLocations"] = [
-            {
-                "id": 1,
-                "physicalLocation": _physical(d.old_uri, d.old_span),
-                "message": {"text": "previous version"},
-            }
-        ]
+        related.append({"physicalLocation": _physical(d.old_uri, d.old_span), "message": {"text": "previous version"}})
+    # other places a finding concerns (a pact finding's place in the OpenAPI description):
+    # extra["related"] = [{"file", "line", "col", "message"}]
+    others = d.extra.get("related")
+    for other in others if isinstance(others, list) else []:
+        if isinstance(other, dict) and isinstance(other.get("file"), str):
+            line, col = int(other.get("line", 1)), int(other.get("col", 1))
+            physical = _physical(other["file"], Span(line, col, line, col))
+            related.append({"physicalLocation": physical, "message": {"text": str(other.get("message", ""))}})
+    if related:
+        result["relatedLocations"] = [{"id": i, **loc} for i, loc in enumerate(related, 1)]
     result["partialFingerprints"] = {FINGERPRINT_KEY: _fingerprint(d, seen)}
     if d.category is not None:
         result["properties"] = {"category": d.category}

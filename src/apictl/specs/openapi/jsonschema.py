@@ -31,6 +31,28 @@ A `SchemaValidators` serves one workspace: validators are cached per (schema
 location, request/response direction), so thousands of values sharing a
 schema compile it once. A schema that still cannot be compiled is skipped
 silently (no errors). Errors are jsonschema-rs `ValidationError`s.
+
+Pact checks (`apictl contract check`) read schemas more strictly or more
+loosely than OpenAPI says, with four options (all off by default):
+
+- `draft="2020-12"` compiles 2.0/3.0 schemas as Draft 2020-12 (their dialect
+  unchanged: `$ref` siblings still ignored), which `closed` needs.
+- `closed`: an object schema that does not say `additionalProperties` admits
+  no other properties (`additionalProperties: true` is read as unsaid, as
+  swagger-mock-validator does). Closing happens with `unevaluatedProperties`
+  at the schema that composes (`allOf`/`anyOf`/`oneOf`), whose branches are
+  translated open (`_open` variants of shared definitions), so the union of
+  an `allOf` is closed rather than each branch rejecting the others'
+  properties.
+- `strict_access`: a `readOnly` property may not be present in a request
+  value, nor a `writeOnly` one in a response value.
+- `optional`: `required` is ignored (a consumer may use a subset of a
+  response), except beside a `oneOf`, and `oneOf` is checked as `anyOf`:
+  without `required` its branches overlap, and exclusivity cannot be judged.
+
+Independently of these, with `draft="2020-12"` an `allOf` branch's
+`additionalProperties: false` closes the union at the `allOf` instead of the
+branch (what authors mean, and what OpenAPI tools generate code for).
 """
 
 from __future__ import annotations
@@ -78,12 +100,28 @@ class SchemaValidators:
     pointer). The workspace is held weakly, so that a cache of these per
     workspace does not keep it alive: the caller keeps it referenced."""
 
-    def __init__(self, ws: Workspace, version: str, formats: dict[str, Callable[[str], bool]] | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        version: str,
+        formats: dict[str, Callable[[str], bool]] | None = None,
+        *,
+        draft: str | None = None,
+        closed: bool = False,
+        optional: bool = False,
+        strict_access: bool = False,
+    ) -> None:
         """`formats`: extra format checkers (name -> predicate on strings), e.g. the
-        OpenAPI formats a request validator checks (`byte`); none by default."""
+        OpenAPI formats a request validator checks (`byte`); none by default.
+        `draft`, `closed`, `optional`: see the module docstring."""
         self.ws = weakref.proxy(ws)
         self.version = version
-        self.draft4 = version in ("oas2", "oas3.0")
+        self.legacy = version in ("oas2", "oas3.0")  # the dialect: `$ref` siblings are ignored
+        self.draft4 = self.legacy and draft != "2020-12"
+        self.union_closing = not self.draft4 and draft == "2020-12"
+        self.closed = closed and not self.draft4
+        self.optional = optional
+        self.strict_access = strict_access
         self.nullable = "x-nullable" if version == "oas2" else "nullable"
         self.container = "definitions" if self.draft4 else "$defs"
         self._keys: dict[tuple[int, str], str] = {}
@@ -133,7 +171,7 @@ class SchemaValidators:
     def root(self, value: Any, doc: Document, pointer: str, mode: str | None = None) -> tuple[str, str | None] | None:
         """(key, effective direction) of the schema `value` written at
         `doc#pointer`, None when there is nothing to validate against."""
-        if isinstance(value, dict) and "$ref" in value and (self.draft4 or len(value) == 1):
+        if isinstance(value, dict) and "$ref" in value and (self.legacy or len(value) == 1):
             target = self.resolve(value, doc)
             if target is None:
                 return None
@@ -316,15 +354,17 @@ class SchemaValidators:
         return result
 
     def _translate_root(self, key: str, mode: str | None) -> _Translation:
-        doc, _pointer, value = self._locs[key]
+        base, _sep, variant = key.partition("_")
+        doc, _pointer, value = self._locs[base]
         tr = _Translation()
         try:
-            tr.schema = self._schema(value, doc, mode, tr)
+            tr.schema = self._schema(value, doc, mode, tr, opened=variant == "open")
         except RecursionError:
             tr.schema = {}
         return tr
 
-    def _schema(self, value: Any, doc: Document, mode: str | None, tr: _Translation) -> Any:
+    def _schema(self, value: Any, doc: Document, mode: str | None, tr: _Translation, opened: bool = False) -> Any:
+        """`opened`: the schema is a branch of a composition that closes (see `closed`)."""
         if isinstance(value, bool):
             if not self.draft4:
                 return value
@@ -332,15 +372,24 @@ class SchemaValidators:
         if not isinstance(value, dict):
             return {}
         out: dict[str, Any] = {}
+        composes = self.union_closing and (
+            any(isinstance(value.get(k), list) for k in ("allOf", "anyOf", "oneOf"))
+            or ("$ref" in value and not self.legacy and len(value) > 1)
+        )
         if "$ref" in value:
             target = self.resolve(value, doc)
             if target is not None:
                 dep = self._key(*target)
+                if opened and self.union_closing:
+                    dep += "_open"
                 tr.deps.add(dep)
                 out["$ref"] = f"#/{self.container}/{dep}"
-            if self.draft4:  # siblings of `$ref` are ignored in 2.0 / 3.0
+            if self.legacy:  # siblings of `$ref` are ignored in 2.0 / 3.0
                 return out
         draft4 = self.draft4
+        closed = self.closed
+        # branches of a composition that closes stay open (see the module docstring)
+        branch_open = composes and (closed or opened or self._branch_closes(value, doc))
         for k, v in value.items():
             if k in _SKIP:
                 continue
@@ -353,12 +402,16 @@ class SchemaValidators:
                         out["type"] = t
             elif k == "properties":
                 if isinstance(v, dict):
-                    out[k] = {name: self._schema(s, doc, mode, tr) for name, s in v.items()}
+                    out[k] = {name: self._property(s, doc, mode, tr) for name, s in v.items()}
             elif k in ("allOf", "anyOf", "oneOf"):
                 if isinstance(v, list) and v:
-                    if k == "oneOf" and isinstance(value.get("discriminator"), dict) and "anyOf" not in value:
+                    if (
+                        k == "oneOf"
+                        and (isinstance(value.get("discriminator"), dict) or self.optional)
+                        and "anyOf" not in value
+                    ):
                         k = "anyOf"
-                    out[k] = [self._schema(s, doc, mode, tr) for s in v]
+                    out[k] = [self._schema(s, doc, mode, tr, opened=branch_open) for s in v]
             elif k == "items":
                 if isinstance(v, list):
                     if draft4 and v:
@@ -370,11 +423,15 @@ class SchemaValidators:
             elif k in _ONE or (not draft4 and k in _ONE_2020):
                 out[k] = self._schema(v, doc, mode, tr)
             elif k == "additionalProperties":
+                if self.union_closing and (v is True or (v is False and opened)):
+                    continue  # `true` is unsaid when closing; `false` in a branch closes the union instead
                 out[k] = self._schema(v, doc, mode, tr) if not isinstance(v, bool) else v
             elif k == "enum":
                 if isinstance(v, list) and (v or not draft4):
                     out[k] = v  # (duplicates are accepted by jsonschema-rs, even in Draft 4)
             elif k == "required":
+                if self.optional and "oneOf" not in value:
+                    continue
                 if isinstance(v, list):
                     names = list(dict.fromkeys(n for n in v if isinstance(n, str)))
                     names = self._relax(names, value, doc, mode, tr)
@@ -427,9 +484,39 @@ class SchemaValidators:
                     out[k] = n
         if "exclusiveMinimum" in value or "exclusiveMaximum" in value:
             _exclusive(out, value, draft4)
+        if (
+            (composes and (closed or self._branch_closes(value, doc)) and not opened)
+            or (closed and not opened and not composes and _object_like(value))
+        ) and "additionalProperties" not in out:
+            out["unevaluatedProperties"] = False
         if self.nullable in value and value[self.nullable] is True:
             out = _nullable(out)
         return out
+
+    def _property(self, value: Any, doc: Document, mode: str | None, tr: _Translation) -> Any:
+        """With `strict_access`, a readOnly property may not be sent in a request
+        and a writeOnly one not in a response (the schema `false`)."""
+        if self.strict_access:
+            flag = self._access_flag(value, doc)
+            if flag is not None:
+                tr.sensitive = True
+                if (flag == "readOnly" and mode == REQUEST) or (flag == "writeOnly" and mode == RESPONSE):
+                    return False if not self.draft4 else {"not": {}}
+        return self._schema(value, doc, mode, tr)
+
+    def _branch_closes(self, value: dict[str, Any], doc: Document) -> bool:
+        """Whether a branch of `value`'s `allOf` says `additionalProperties: false`
+        (directly or behind one `$ref`)."""
+        branches = value.get("allOf")
+        if not isinstance(branches, list):
+            return False
+        for b in branches:
+            if isinstance(b, dict) and "$ref" in b:
+                target = self.resolve(b, doc)
+                b = target[2] if target is not None else None
+            if isinstance(b, dict) and b.get("additionalProperties") is False:
+                return True
+        return False
 
     def _relax(
         self, names: list[str], value: dict[str, Any], doc: Document, mode: str | None, tr: _Translation
@@ -540,6 +627,11 @@ _SKIP = frozenset(
         "definitions",
     )
 )
+
+
+def _object_like(value: dict[str, Any]) -> bool:
+    t = value.get("type")
+    return t == "object" or (isinstance(t, list) and "object" in t) or isinstance(value.get("properties"), dict)
 
 
 def _check_uuid(value: str) -> bool:

@@ -47,6 +47,9 @@ ALLOWED_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("apictl.ci.pipeline", "apictl.diff.run"): (
         "`apictl ci` is the one place that composes features: it diffs each contract against the merge base"
     ),
+    ("apictl.ci.pipeline", "apictl.diff.proto.run"): (
+        "`apictl ci` is the one place that composes features: it diffs each protobuf module against the merge base"
+    ),
     ("apictl.ci.pipeline", "apictl.contract"): (
         "`apictl ci` is the one place that composes features: it checks pacts against the OpenAPI "
         "contracts (and their examples against their own matchers)"

@@ -145,7 +145,7 @@ def test_options_override_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyP
     # only the BRK107 error remains gating at --fail-on error
     result = invoke("ci", "-j", "1", "--fail-on", "error", "--sarif", "out.sarif", "--junit", "out.xml")
     assert result.exit_code == 1
-    assert result.stdout.startswith("apictl ci: FAILED — 1 finding at or above error block the merge")
+    assert result.stdout.startswith("apictl ci: FAILED — 1 finding at or above error blocks the merge")
     assert (repo / "out.sarif").is_file() and (repo / "out.xml").is_file()
     # compared with the PR itself: nothing changed
     assert invoke("ci", "-j", "1", "--base", "HEAD").exit_code == 0
@@ -354,3 +354,34 @@ def test_deleted_file_outside_the_contracts_is_ignored(
     result = invoke("ci", "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert "deleted" not in result.stdout
+
+
+def test_protobuf_breaking_change_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> None:
+    """Protobuf modules are compared with the merge base too (buf's breaking rules)."""
+    repo = make_repo(tmp_path, "proto-breaking")
+    monkeypatch.chdir(repo)
+    result = invoke("ci", "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    out = result.stdout
+    assert out.startswith("apictl ci: FAILED — 1 finding at or above warn blocks the merge\n"), out
+    assert "proto: 1 breaking change, 0 other changes" in out
+    assert 'PBB311 [sdk]  Previously present field "2" with name "name" on message "Pet" was deleted.' in out
+    sarif = _validate_sarif(repo / "reports" / "apictl.sarif")
+    assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {"PBB311"}
+    junit = _validate_junit(repo / "reports" / "apictl-junit.xml")
+    assert int(junit.get("failures", "0")) >= 1
+
+
+def test_new_protobuf_module_has_nothing_to_break(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None
+) -> None:
+    repo = make_repo(tmp_path, "passing")
+    (repo / "proto2" / "shop" / "v1").mkdir(parents=True)
+    (repo / "proto2" / "shop" / "v1" / "shop.proto").write_text(
+        'syntax = "proto3";\n\npackage shop.v1;\n\n// A shop.\nmessage Shop {\n  // Its id.\n  string id = 1;\n}\n'
+    )
+    (repo / "buf.yaml").write_text("version: v2\nmodules:\n  - path: proto\n  - path: proto2\n")
+    monkeypatch.chdir(repo)
+    result = invoke("ci", "--jobs", "1", "proto2/**/*.proto")
+    assert result.exit_code == 0, result.output
+    assert "proto2" in result.stdout

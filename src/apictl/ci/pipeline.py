@@ -1,4 +1,4 @@
-"""The `apictl ci` pipeline: lint every contract, diff each OpenAPI contract
+"""The `apictl ci` pipeline: lint every contract, diff each OpenAPI contract and protobuf module
 against the merge base, check pacts, and decide whether the merge is gated.
 
 Steps return data; `apictl.cli.ci_cmd` prints and writes the reports.
@@ -39,7 +39,7 @@ class CiRequest:
 
 @dataclass
 class ContractDiff:
-    """One OpenAPI contract compared with its merge-base version."""
+    """One OpenAPI contract (or protobuf module) compared with its merge-base version."""
 
     path: str
     # "compared" | "new" (not in the merge base: nothing can break) | "deleted" (in the merge base,
@@ -159,6 +159,12 @@ def run(request: CiRequest) -> CiOutcome:
             ctx = outcome.report_context()
             rules.update(ctx.rules)
             sources.append(ctx.source)
+        if merge_base is not None:
+            protos = [f for f in linted.files if Path(f).suffix.lower() == ".proto"]
+            for diff in _proto_diffs(protos, merge_base, config, no_config, cwd, errors):
+                diffs.append(diff.contract)
+                rules.update(diff.rules)
+                sources.append(diff.source)
     if deleted:  # a pattern or a file that only deleted contracts matched is not an error: they are reported
         reported = [f"{p}: no files match" for p in patterns if any(_matches(d, p) for d in deleted)]
         reported += [f"{d}: no such file" for d in deleted]
@@ -198,6 +204,40 @@ def run(request: CiRequest) -> CiOutcome:
         breaking_categories=list(config.ci.breaking),
         context=context,
     )
+
+
+@dataclass
+class _ProtoDiff:
+    contract: ContractDiff
+    rules: Mapping[str, RuleInfo]
+    source: Callable[[str], str | None]
+
+
+def _proto_diffs(
+    protos: list[str], merge_base: str, config: Config, no_config: bool, cwd: Path, errors: list[str]
+) -> list[_ProtoDiff]:
+    """Each protobuf module with linted files, compared with the module at the merge base
+    (`apictl diff MERGE_BASE:ROOT ROOT`, buf's breaking rules; a module new in the branch
+    has nothing to break)."""
+    if not protos:
+        return []
+    from apictl.diff.proto.run import ProtoDiffRequest, run_proto
+    from apictl.specs.proto.workspace import resolve_modules
+
+    out: list[_ProtoDiff] = []
+    for module in resolve_modules([Path(f) for f in protos]):
+        rel = _cwd_relative(str(module.root), cwd)
+        if not _exists_at(merge_base, rel, cwd):
+            out.append(_ProtoDiff(ContractDiff(rel, "new"), {}, lambda _uri: None))
+            continue
+        try:
+            outcome = run_proto(ProtoDiffRequest(f"{merge_base}:{rel}", rel, config.path, no_config))
+        except ApictlError as exc:
+            errors.append(f"diff of {rel} against {merge_base[:12]}: {exc}")
+            continue
+        ctx = outcome.report_context()
+        out.append(_ProtoDiff(ContractDiff(rel, "compared", outcome.diagnostics), ctx.rules, ctx.source))
+    return out
 
 
 def check_pacts(pacts: list[str], openapi: list[str]) -> PactStep:

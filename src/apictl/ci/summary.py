@@ -53,7 +53,8 @@ def _headline(outcome: CiOutcome) -> str:
     if outcome.exit_code == 2:
         return f"{_plural(len(outcome.errors), 'input error')} — fix them first"
     if gating:
-        return f"{_plural(len(gating), 'finding')} at or above {outcome.fail_on.label} block the merge"
+        verb = "blocks" if len(gating) == 1 else "block"
+        return f"{_plural(len(gating), 'finding')} at or above {outcome.fail_on.label} {verb} the merge"
     return f"no findings at or above {outcome.fail_on.label}"
 
 

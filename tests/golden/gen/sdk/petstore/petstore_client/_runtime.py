@@ -14,7 +14,7 @@ import re
 import time
 import typing
 import urllib.parse
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import httpx
@@ -469,10 +469,6 @@ def oauth_keys(call: Call, credentials: Mapping[str, Credential | None]) -> list
     return []
 
 
-def may_retry(call: Call, prepared: Prepared) -> bool:
-    return call.idempotent or any(k.lower() == IDEMPOTENCY_HEADER.lower() for k in prepared.headers)
-
-
 # -- responses ------------------------------------------------------------------------
 
 
@@ -672,11 +668,9 @@ __all__ = [
     "apply_auth",
     "decode",
     "expand_server",
-    "may_retry",
     "next_call",
     "oauth_keys",
     "page_items",
     "parse_body",
     "prepare",
-    "Callable",
 ]

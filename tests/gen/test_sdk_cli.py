@@ -36,7 +36,9 @@ def test_example_override_in_templates_folder(tmp_path: Path) -> None:
     example = ROOT / "templates" / "python_sdk"
     assert invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "sdk", "--templates", example).exit_code == 0
     readme = (tmp_path / "sdk" / "README.md").read_text()
-    assert readme.startswith("# Petstore client\n") and "- `client.pets`: `list_pets`, `create_pet`, `get_pet`" in readme
+    assert (
+        readme.startswith("# Petstore client\n") and "- `client.pets`: `list_pets`, `create_pet`, `get_pet`" in readme
+    )
 
 
 @pytest.mark.parametrize(

@@ -74,3 +74,9 @@ def test_output_that_is_a_file_exits_2(tmp_path: Path) -> None:
     result = invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "file")
     assert result.exit_code == 2
     assert_error_lines(result)
+
+
+def test_generator_notes_do_not_reach_stderr(tmp_path: Path) -> None:
+    result = invoke("gen", "sdk", FIXTURES / "no_operations.yaml", "--out", tmp_path / "sdk")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "Money" in (tmp_path / "sdk" / "only_schemas_client" / "models.py").read_text()

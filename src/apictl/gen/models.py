@@ -59,6 +59,7 @@ class ModelsModule:
     defined: frozenset[str]  # every top-level name in `source`
     inline: dict[str, str] = field(default_factory=dict)  # schema key -> annotation without a model
     module: str = "models"  # how annotations qualify model names
+    root_uri: str = ""  # bare JSON pointers given to `class_for` are in this document
 
     @property
     def missing(self) -> list[str]:
@@ -66,9 +67,12 @@ class ModelsModule:
         return sorted(n for n in set(self.names.values()) if self._variant(n, "request") not in self.defined)
 
     def class_for(self, ref: SchemaRef | str, role: str = "response") -> str:
-        """The model name of a schema (by `SchemaRef` or key); `role` picks the
+        """The model name of a schema (a `SchemaRef`, a key "uri#pointer", or a JSON
+        pointer into the root document); `role` picks the
         `…Request`/`…Response` variant when readOnly/writeOnly split the model."""
         key = ref.key if isinstance(ref, SchemaRef) else ref
+        if not isinstance(ref, SchemaRef) and "#" not in key:
+            key = f"{self.root_uri}#{key}"  # "/components/schemas/Pet"
         name = self.names.get(key)
         if name is None:
             raise KeyError(key)
@@ -117,7 +121,7 @@ def build_models(
     bundle = _Bundler(ir, keep_defaults)
     bundle.collect(extra or {})
     text = _generate(bundle.document(), ir, bundle.splits)
-    return ModelsModule(text, bundle.names, _top_level_names(text), bundle.inline, module)
+    return ModelsModule(text, bundle.names, _top_level_names(text), bundle.inline, module, ir.doc.uri)
 
 
 class _Bundler:

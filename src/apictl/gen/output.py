@@ -85,6 +85,8 @@ def write_tree(files: list[GeneratedFile], out: Path, *, keep_unknown: bool = Tr
         raise OutputError(f"{out}: exists and is not a folder")
     if out.is_symlink():
         raise OutputError(f"{out}: is a symbolic link; give the real folder")
+    if out.exists() and Path.cwd().resolve().is_relative_to(out.resolve()):
+        raise OutputError(f"{out}: holds the current folder; generate into a folder of its own (it is replaced whole)")
     parent = out.resolve().parent if out.exists() else out.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)

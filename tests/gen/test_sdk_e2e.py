@@ -328,6 +328,8 @@ def test_base_url_from_servers_with_variables(sdk: ModuleType) -> None:
     client._sleep = lambda s: None
     client.pets.get_pet(5)
     assert str(script.requests[0].url) == "https://us.api.example.com/v1/pets/5"
+    with pytest.raises(ValueError, match="server_index"):
+        sdk.Client(server_index=3)
 
 
 def test_query_serialisation_and_timeouts(sdk: ModuleType) -> None:

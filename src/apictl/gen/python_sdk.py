@@ -21,7 +21,16 @@ from apictl.gen.output import GeneratedFile
 from apictl.gen.paging import Paging, detect_paging
 from apictl.gen.render import render_env
 
-CLIENT_KWARGS = ("base_url", "server_variables", "timeout", "retry", "headers", "http_client", "transport")
+CLIENT_KWARGS = (
+    "base_url",
+    "server_index",
+    "server_variables",
+    "timeout",
+    "retry",
+    "headers",
+    "http_client",
+    "transport",
+)
 HTTP_REASONS = {
     400: "Bad Request",
     401: "Unauthorized",
@@ -163,7 +172,7 @@ def generate_sdk(
         "errors": [errors[k] for k in sorted(errors)],
         "server_url": server.url if server else "",
         "server_defaults": {v.name: v.default for v in server.variables} if server else {},
-        "servers": ir.servers,
+        "servers": [{"url": s.url, "defaults": {v.name: v.default for v in s.variables}} for s in ir.servers],
         "init_doc": _init_doc(schemes),
     }
     files = [
@@ -196,7 +205,7 @@ def _uses_models(v: OperationView) -> bool:
 def _init_doc(schemes: list[dict[str, Any]]) -> str:
     lines = [
         "Connect to `base_url` (default: the contract's first server, with",
-        "`server_variables` filled in).",
+        "`server_variables` filled in; `server_index` picks another of its servers).",
     ]
     if schemes:
         lines += ["", "Credentials, one argument per security scheme of the contract:", ""]

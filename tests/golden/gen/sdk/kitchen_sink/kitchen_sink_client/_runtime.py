@@ -65,6 +65,18 @@ def retry_after(response: httpx.Response) -> float | None:
     return max(0.0, (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
 
 
+def server_url(
+    servers: Sequence[tuple[str, Mapping[str, str]]], index: int, overrides: Mapping[str, str] | None
+) -> str:
+    """The URL of the contract's server number `index`, its variables filled in."""
+    if not servers:
+        raise ValueError("the contract declares no server: pass base_url")
+    if not 0 <= index < len(servers):
+        raise ValueError(f"server_index must be between 0 and {len(servers) - 1}, got {index}")
+    url, defaults = servers[index]
+    return expand_server(url, defaults, overrides)
+
+
 def expand_server(url: str, defaults: Mapping[str, str], overrides: Mapping[str, str] | None) -> str:
     values = {**defaults, **(overrides or {})}
     for name, value in values.items():
@@ -668,6 +680,7 @@ __all__ = [
     "apply_auth",
     "decode",
     "expand_server",
+    "server_url",
     "next_call",
     "oauth_keys",
     "page_items",

@@ -38,11 +38,8 @@ def _count_apictl(out: Path, package: str) -> tuple[int, int]:
     return classes, ops
 
 
-def _count_opc(out: Path) -> tuple[int, int]:
-    pkgs = [p for p in out.iterdir() if p.is_dir() and (p / "__init__.py").exists()]
-    if not pkgs:
-        return 0, 0
-    pkg = pkgs[0]
+def _count_opc(pkg: Path) -> tuple[int, int]:
+    """`--meta none` writes the package itself into the output folder."""
     models = (
         sum(1 for p in (pkg / "models").glob("*.py") if p.name != "__init__.py") if (pkg / "models").is_dir() else 0
     )
@@ -89,7 +86,6 @@ def bench(spec_name: str, spec: Path, apictl: str, opc: str | None, opc_python: 
             run = measure(cmd, TIMEOUT, cwd=tmp)
             ok = run.rc == 0 and out.exists()
             models, ops = _count_opc(out) if out.exists() else (0, 0)
-            pkgs = [p.name for p in out.iterdir() if p.is_dir()] if out.exists() else []
             rows.append(
                 {
                     "spec": spec_name,
@@ -100,7 +96,7 @@ def bench(spec_name: str, spec: Path, apictl: str, opc: str | None, opc_python: 
                     "peak_mib": round(run.peak_mib),
                     "models": models,
                     "operations": ops,
-                    "import_cpu_s": _import_cpu(opc_python or sys.executable, out, pkgs[0]) if ok and pkgs else None,
+                    "import_cpu_s": _import_cpu(opc_python or sys.executable, out.parent, out.name) if ok else None,
                     "stderr": run.stderr[-300:] if not ok else "",
                 }
             )

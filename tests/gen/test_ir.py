@@ -48,6 +48,8 @@ def test_kitchen_sink_models() -> None:
     assert models.annotation(ops["create_pet"].responses[0].contents[0].schema) == "models.PetResponse"
     assert models.annotation(ops["list_pets"].responses[0].contents[0].schema) == "list[models.PetResponse]"
     assert models.class_for(ir.schemas["Shape"]) == "Shape"
+    assert models.class_for("/components/schemas/Pet", "request") == "PetRequest"
+    assert models.class_for("/components/schemas/Pet") == "PetResponse"
     assert "discriminator='kind'" in models.source
     compile(models.source, "models.py", "exec")
 

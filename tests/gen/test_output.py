@@ -63,3 +63,21 @@ def test_deterministic_bytes(tmp_path: Path) -> None:
     for rel in ("b.py", "a/c.py"):
         assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes()
     assert diff_tree(files, tmp_path / "one") == []
+
+
+def test_files_generated_before_are_dropped_others_kept(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree([GeneratedFile("pkg/api/old.py", "x\n"), GeneratedFile("pkg/api/kept.py", "y\n")], out)
+    (out / "notes.txt").write_text("mine\n")
+    write_tree([GeneratedFile("pkg/api/kept.py", "y2\n")], out)
+    assert not (out / "pkg/api/old.py").exists()  # a tag that went away
+    assert (out / "pkg/api/kept.py").read_text() == "y2\n"
+    assert (out / "notes.txt").read_text() == "mine\n"  # never written by apictl
+
+
+def test_refuses_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "keep.txt").write_text("x")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OutputError, match="current folder"):
+        write_tree([GeneratedFile("a.py", "x")], Path("."))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]

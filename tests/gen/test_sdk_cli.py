@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import BAD, assert_error_lines, invoke
-from tests.gen.sdk_helpers import EXAMPLES, FIXTURES
+from tests.gen.sdk_helpers import EXAMPLES, FIXTURES, ROOT
 
 PETSTORE = EXAMPLES / "petstore" / "openapi.yaml"
 
@@ -30,6 +30,15 @@ def test_user_templates_override_shipped_ones(tmp_path: Path) -> None:
     result = invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "sdk", "--templates", templates)
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "sdk" / "README.md").read_text() == "# Petstore by us\n"
+
+
+def test_example_override_in_templates_folder(tmp_path: Path) -> None:
+    example = ROOT / "templates" / "python_sdk"
+    assert invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "sdk", "--templates", example).exit_code == 0
+    readme = (tmp_path / "sdk" / "README.md").read_text()
+    assert (
+        readme.startswith("# Petstore client\n") and "- `client.pets`: `list_pets`, `create_pet`, `get_pet`" in readme
+    )
 
 
 @pytest.mark.parametrize(
@@ -65,3 +74,9 @@ def test_output_that_is_a_file_exits_2(tmp_path: Path) -> None:
     result = invoke("gen", "sdk", PETSTORE, "--out", tmp_path / "file")
     assert result.exit_code == 2
     assert_error_lines(result)
+
+
+def test_generator_notes_do_not_reach_stderr(tmp_path: Path) -> None:
+    result = invoke("gen", "sdk", FIXTURES / "no_operations.yaml", "--out", tmp_path / "sdk")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "Money" in (tmp_path / "sdk" / "only_schemas_client" / "models.py").read_text()

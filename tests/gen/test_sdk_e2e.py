@@ -178,6 +178,31 @@ def test_retry_503_then_200_honours_retry_after(sdk: ModuleType) -> None:
     assert len(script.requests) == 2 and waits == [7.0]
 
 
+def test_async_retry_503_then_200_and_oauth2(sdk: ModuleType) -> None:
+    answers = iter([httpx.Response(503, headers={"Retry-After": "0"}), httpx.Response(200, content=b"ok")])
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(f"{request.url.path} {request.headers.get('Authorization', '')}")
+        if request.url.path == "/token":
+            return httpx.Response(200, json={"access_token": "at", "expires_in": 60})
+        return next(answers)
+
+    async def main() -> bytes:
+        creds = sdk.OAuth2ClientCredentials("id", "secret")  # the token URL comes from the contract
+        client = sdk.AsyncClient("https://api.test", transport=httpx.MockTransport(handler), oauth=creds)
+
+        async def no_wait(seconds: float) -> None:
+            return None
+
+        client._sleep = no_wait
+        result: bytes = await client.files.download_file("a.bin")
+        return result
+
+    assert asyncio.run(main()) == b"ok"
+    assert seen[0].startswith("/token ") and seen[1:] == ["/files/a.bin Bearer at", "/files/a.bin Bearer at"]
+
+
 def test_retry_only_idempotent_or_with_idempotency_key(sdk: ModuleType) -> None:
     models = importlib.import_module(f"{PACKAGE}.models")
     errors = importlib.import_module(f"{PACKAGE}.errors")
@@ -303,6 +328,8 @@ def test_base_url_from_servers_with_variables(sdk: ModuleType) -> None:
     client._sleep = lambda s: None
     client.pets.get_pet(5)
     assert str(script.requests[0].url) == "https://us.api.example.com/v1/pets/5"
+    with pytest.raises(ValueError, match="server_index"):
+        sdk.Client(server_index=3)
 
 
 def test_query_serialisation_and_timeouts(sdk: ModuleType) -> None:

@@ -140,6 +140,7 @@ def test_ruff_and_mypy_on_hostile_and_other_inputs(tree: Path, tmp_path: Path) -
     others = {
         "swagger_client": EXAMPLES / "legacy-swagger2" / "swagger.json",
         "bookstore_client": EXAMPLES / "bookstore-multifile" / "openapi.yaml",
+        "schemas_only_client": FIXTURES / "no_operations.yaml",
     }
     folders = [tree / "out"]
     for name, spec in others.items():

@@ -21,7 +21,16 @@ from apictl.gen.output import GeneratedFile
 from apictl.gen.paging import Paging, detect_paging
 from apictl.gen.render import render_env
 
-CLIENT_KWARGS = ("base_url", "server_variables", "timeout", "retry", "headers", "http_client", "transport")
+CLIENT_KWARGS = (
+    "base_url",
+    "server_index",
+    "server_variables",
+    "timeout",
+    "retry",
+    "headers",
+    "http_client",
+    "transport",
+)
 HTTP_REASONS = {
     400: "Bad Request",
     401: "Unauthorized",
@@ -163,7 +172,7 @@ def generate_sdk(
         "errors": [errors[k] for k in sorted(errors)],
         "server_url": server.url if server else "",
         "server_defaults": {v.name: v.default for v in server.variables} if server else {},
-        "servers": ir.servers,
+        "servers": [{"url": s.url, "defaults": {v.name: v.default for v in s.variables}} for s in ir.servers],
         "init_doc": _init_doc(schemes),
     }
     files = [
@@ -196,7 +205,7 @@ def _uses_models(v: OperationView) -> bool:
 def _init_doc(schemes: list[dict[str, Any]]) -> str:
     lines = [
         "Connect to `base_url` (default: the contract's first server, with",
-        "`server_variables` filled in).",
+        "`server_variables` filled in; `server_index` picks another of its servers).",
     ]
     if schemes:
         lines += ["", "Credentials, one argument per security scheme of the contract:", ""]
@@ -257,11 +266,12 @@ def _operation_view(
     args: list[Arg] = []
     params: list[ParamView] = []
     arg_namer = Namer({"self", "timeout", "extra_headers"})
+    arg_names: dict[int, str] = {}
     for p in op.parameters:
-        p.python_name = arg_namer.claim(p.python_name)
+        arg_names[id(p)] = arg_namer.claim(p.python_name)  # the IR stays as built (shared with other generators)
     path_params = [p for p in op.parameters if p.location == "path"]
     for p in path_params:
-        args.append(Arg(p.python_name, models.annotation(p.schema, "request"), True, positional=True))
+        args.append(Arg(arg_names[id(p)], models.annotation(p.schema, "request"), True, positional=True))
     body_kind, body_media, deep_fields = "", "", []
     if op.request_body is not None and op.request_body.contents:
         media = _pick_body(op.request_body.contents)
@@ -274,8 +284,10 @@ def _operation_view(
         args.append(Arg(arg_namer.claim("body"), annotation, op.request_body.required, positional=True))
     for p in op.parameters:
         if p.location != "path":
-            args.append(Arg(p.python_name, models.annotation(p.schema, "request"), p.required))
-        params.append(ParamView(p.name, p.location, p.python_name, p.style, p.explode, p.allow_reserved, p.media_type))
+            args.append(Arg(arg_names[id(p)], models.annotation(p.schema, "request"), p.required))
+        params.append(
+            ParamView(p.name, p.location, arg_names[id(p)], p.style, p.explode, p.allow_reserved, p.media_type)
+        )
     idempotency_kwarg = not op.idempotent and "idempotency_key" not in arg_namer.taken
     if idempotency_kwarg:
         arg_namer.claim("idempotency_key")
@@ -314,10 +326,10 @@ def _operation_doc(op: Operation, view: OperationView) -> str:
         lines += ["", clean_text(op.description)]
     if op.summary:
         lines += ["", f"{op.method} {op.path}"]
-    described = [p for p in op.parameters if p.description]
+    described = [(view_param, p) for view_param, p in zip(view.params, op.parameters, strict=True) if p.description]
     if described:
         lines += ["", "Args:"]
-        lines += [f"    {p.python_name}: {summary_line(p.description, 100)}" for p in described]
+        lines += [f"    {v.python_name}: {summary_line(p.description, 100)}" for v, p in described]
     if view.errors:
         lines += ["", "Raises:"]
         lines += [f"    {name}: the API answered with that status." for name in dict.fromkeys(view.errors)]

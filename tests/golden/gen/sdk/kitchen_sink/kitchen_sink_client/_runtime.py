@@ -14,7 +14,7 @@ import re
 import time
 import typing
 import urllib.parse
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import httpx
@@ -63,6 +63,18 @@ def retry_after(response: httpx.Response) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=datetime.timezone.utc)
     return max(0.0, (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
+
+
+def server_url(
+    servers: Sequence[tuple[str, Mapping[str, str]]], index: int, overrides: Mapping[str, str] | None
+) -> str:
+    """The URL of the contract's server number `index`, its variables filled in."""
+    if not servers:
+        raise ValueError("the contract declares no server: pass base_url")
+    if not 0 <= index < len(servers):
+        raise ValueError(f"server_index must be between 0 and {len(servers) - 1}, got {index}")
+    url, defaults = servers[index]
+    return expand_server(url, defaults, overrides)
 
 
 def expand_server(url: str, defaults: Mapping[str, str], overrides: Mapping[str, str] | None) -> str:
@@ -469,10 +481,6 @@ def oauth_keys(call: Call, credentials: Mapping[str, Credential | None]) -> list
     return []
 
 
-def may_retry(call: Call, prepared: Prepared) -> bool:
-    return call.idempotent or any(k.lower() == IDEMPOTENCY_HEADER.lower() for k in prepared.headers)
-
-
 # -- responses ------------------------------------------------------------------------
 
 
@@ -672,11 +680,10 @@ __all__ = [
     "apply_auth",
     "decode",
     "expand_server",
-    "may_retry",
+    "server_url",
     "next_call",
     "oauth_keys",
     "page_items",
     "parse_body",
     "prepare",
-    "Callable",
 ]

@@ -19,8 +19,10 @@ if typing.TYPE_CHECKING:
     from .api.events import AsyncEventsApi, EventsApi
     from .api.default import AsyncDefaultApi, DefaultApi
 
-SERVER_URL = "https://{region}.api.example.com/{version}"
-SERVER_DEFAULTS: dict[str, str] = {"region": "eu", "version": "v1"}
+# (URL template, variable defaults) of each server of the contract, in order
+SERVERS: list[tuple[str, dict[str, str]]] = [
+    ("https://{region}.api.example.com/{version}", {"region": "eu", "version": "v1"}),
+]
 SCHEMES: dict[str, rt.Scheme] = {
     "bearer": rt.Scheme("bearer", "", "", ""),
     "basic": rt.Scheme("basic", "", "", ""),
@@ -39,6 +41,7 @@ class Client(BaseClient):
         self,
         base_url: str | None = None,
         *,
+        server_index: int = 0,
         server_variables: Mapping[str, str] | None = None,
         bearer: str | None = None,
         basic: tuple[str, str] | None = None,
@@ -53,7 +56,7 @@ class Client(BaseClient):
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         """Connect to `base_url` (default: the contract's first server, with
-        `server_variables` filled in).
+        `server_variables` filled in; `server_index` picks another of its servers).
 
         Credentials, one argument per security scheme of the contract:
 
@@ -73,7 +76,7 @@ class Client(BaseClient):
             "oauth": oauth,
         }
         super().__init__(
-            base_url or rt.expand_server(SERVER_URL, SERVER_DEFAULTS, server_variables),
+            base_url or rt.server_url(SERVERS, server_index, server_variables),
             SCHEMES,
             credentials,
             timeout=timeout,
@@ -127,6 +130,7 @@ class AsyncClient(AsyncBaseClient):
         self,
         base_url: str | None = None,
         *,
+        server_index: int = 0,
         server_variables: Mapping[str, str] | None = None,
         bearer: str | None = None,
         basic: tuple[str, str] | None = None,
@@ -141,7 +145,7 @@ class AsyncClient(AsyncBaseClient):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         """Connect to `base_url` (default: the contract's first server, with
-        `server_variables` filled in).
+        `server_variables` filled in; `server_index` picks another of its servers).
 
         Credentials, one argument per security scheme of the contract:
 
@@ -161,7 +165,7 @@ class AsyncClient(AsyncBaseClient):
             "oauth": oauth,
         }
         super().__init__(
-            base_url or rt.expand_server(SERVER_URL, SERVER_DEFAULTS, server_variables),
+            base_url or rt.server_url(SERVERS, server_index, server_variables),
             SCHEMES,
             credentials,
             timeout=timeout,

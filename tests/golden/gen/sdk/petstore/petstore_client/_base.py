@@ -54,6 +54,18 @@ class _Config:
     def token_url(self, key: str) -> str:
         return self.schemes[key].token_url
 
+    def invalidate(self, call: rt.Call) -> bool:
+        """Forget the OAuth2 tokens `call` uses (after a 401); False if it uses none."""
+        keys = rt.oauth_keys(call, self.credentials)
+        for key in keys:
+            cred = self.credentials[key]
+            if isinstance(cred, rt.OAuth2ClientCredentials):
+                cred.invalidate()
+        return bool(keys)
+
+    def retryable(self, call: rt.Call, request: httpx.Request) -> bool:
+        return call.idempotent or rt.IDEMPOTENCY_HEADER in request.headers
+
 
 class BaseClient:
     """Synchronous transport (httpx.Client)."""
@@ -95,7 +107,7 @@ class BaseClient:
         attempt, reauthorised = 0, False
         while True:
             request = self._config.request(self._http, call, self._tokens(call))
-            retryable = call.idempotent or any(k.lower() == "idempotency-key" for k in request.headers)
+            retryable = self._config.retryable(call, request)
             try:
                 response = self._http.send(request, stream=stream)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError):
@@ -104,7 +116,7 @@ class BaseClient:
                 self._sleep(self._config.retry.delay(attempt, None))
                 attempt += 1
                 continue
-            if response.status_code == 401 and not reauthorised and self._invalidate(call):
+            if response.status_code == 401 and not reauthorised and self._config.invalidate(call):
                 response.close()
                 reauthorised = True
                 continue
@@ -114,14 +126,6 @@ class BaseClient:
                 attempt += 1
                 continue
             return response
-
-    def _invalidate(self, call: rt.Call) -> bool:
-        keys = rt.oauth_keys(call, self._config.credentials)
-        for key in keys:
-            cred = self._config.credentials[key]
-            if isinstance(cred, rt.OAuth2ClientCredentials):
-                cred.invalidate()
-        return bool(keys)
 
     def _execute(self, call: rt.Call) -> tuple[object, httpx.Response]:
         response = self._send(call)
@@ -189,7 +193,7 @@ class AsyncBaseClient:
         attempt, reauthorised = 0, False
         while True:
             request = self._config.request(self._http, call, await self._tokens(call))
-            retryable = call.idempotent or any(k.lower() == "idempotency-key" for k in request.headers)
+            retryable = self._config.retryable(call, request)
             try:
                 response = await self._http.send(request, stream=stream)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError):
@@ -198,7 +202,7 @@ class AsyncBaseClient:
                 await self._sleep(self._config.retry.delay(attempt, None))
                 attempt += 1
                 continue
-            if response.status_code == 401 and not reauthorised and self._invalidate(call):
+            if response.status_code == 401 and not reauthorised and self._config.invalidate(call):
                 await response.aclose()
                 reauthorised = True
                 continue
@@ -208,14 +212,6 @@ class AsyncBaseClient:
                 attempt += 1
                 continue
             return response
-
-    def _invalidate(self, call: rt.Call) -> bool:
-        keys = rt.oauth_keys(call, self._config.credentials)
-        for key in keys:
-            cred = self._config.credentials[key]
-            if isinstance(cred, rt.OAuth2ClientCredentials):
-                cred.invalidate()
-        return bool(keys)
 
     async def _execute(self, call: rt.Call) -> tuple[object, httpx.Response]:
         response = await self._send(call)

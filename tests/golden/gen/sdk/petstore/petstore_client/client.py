@@ -15,8 +15,10 @@ from ._base import TIMEOUT, AsyncBaseClient, BaseClient
 if typing.TYPE_CHECKING:
     from .api.pets import AsyncPetsApi, PetsApi
 
-SERVER_URL = "https://api.pets.example.org/v1"
-SERVER_DEFAULTS: dict[str, str] = {}
+# (URL template, variable defaults) of each server of the contract, in order
+SERVERS: list[tuple[str, dict[str, str]]] = [
+    ("https://api.pets.example.org/v1", {}),
+]
 SCHEMES: dict[str, rt.Scheme] = {
     "bearer": rt.Scheme("bearer", "", "", ""),
 }
@@ -30,6 +32,7 @@ class Client(BaseClient):
         self,
         base_url: str | None = None,
         *,
+        server_index: int = 0,
         server_variables: Mapping[str, str] | None = None,
         bearer: str | None = None,
         timeout: float | httpx.Timeout = TIMEOUT,
@@ -39,7 +42,7 @@ class Client(BaseClient):
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         """Connect to `base_url` (default: the contract's first server, with
-        `server_variables` filled in).
+        `server_variables` filled in; `server_index` picks another of its servers).
 
         Credentials, one argument per security scheme of the contract:
 
@@ -49,7 +52,7 @@ class Client(BaseClient):
             "bearer": bearer,
         }
         super().__init__(
-            base_url or rt.expand_server(SERVER_URL, SERVER_DEFAULTS, server_variables),
+            base_url or rt.server_url(SERVERS, server_index, server_variables),
             SCHEMES,
             credentials,
             timeout=timeout,
@@ -75,6 +78,7 @@ class AsyncClient(AsyncBaseClient):
         self,
         base_url: str | None = None,
         *,
+        server_index: int = 0,
         server_variables: Mapping[str, str] | None = None,
         bearer: str | None = None,
         timeout: float | httpx.Timeout = TIMEOUT,
@@ -84,7 +88,7 @@ class AsyncClient(AsyncBaseClient):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         """Connect to `base_url` (default: the contract's first server, with
-        `server_variables` filled in).
+        `server_variables` filled in; `server_index` picks another of its servers).
 
         Credentials, one argument per security scheme of the contract:
 
@@ -94,7 +98,7 @@ class AsyncClient(AsyncBaseClient):
             "bearer": bearer,
         }
         super().__init__(
-            base_url or rt.expand_server(SERVER_URL, SERVER_DEFAULTS, server_variables),
+            base_url or rt.server_url(SERVERS, server_index, server_variables),
             SCHEMES,
             credentials,
             timeout=timeout,

@@ -159,4 +159,5 @@ def is_resource(msg: Message) -> bool:
     from google.protobuf import unknown_fields
 
     opts = msg.desc.options
-    return any(f.field_number == RESOURCE_OPTION for f in unknown_fields.UnknownFieldSet(opts))
+    fields: Any = unknown_fields.UnknownFieldSet(opts)  # iterable at runtime; types-protobuf omits __iter__
+    return any(f.field_number == RESOURCE_OPTION for f in fields)

@@ -75,7 +75,8 @@ def field_rules_class(ctx: ProtoRuleContext) -> Any | None:
 def rules_of(field: Any, cls: Any) -> Any | None:
     from google.protobuf import unknown_fields
 
-    for f in unknown_fields.UnknownFieldSet(field.options):
+    fields: Any = unknown_fields.UnknownFieldSet(field.options)  # iterable at runtime; types-protobuf omits __iter__
+    for f in fields:
         if f.field_number == FIELD_EXTENSION and isinstance(f.data, bytes):
             return cls.FromString(f.data)
     return None

@@ -4,7 +4,6 @@ module roots from buf.yaml like `apictl lint`), a buf image / descriptor set, or
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
@@ -135,6 +134,65 @@ def _module_scope(source: GitSource, inside: str) -> str:
     return scope
 
 
+# what compiling a module reads from its tree; nothing else is extracted
+_NEEDED_NAMES = ("buf.yaml", "buf.work.yaml", "buf.lock")
+
+
+def _glob_escape(path: str) -> str:
+    return "".join("\\" + c if c in "*?[]\\" else c for c in path)
+
+
+def _archive_pathspecs(source: GitSource, scope: str) -> list[str]:
+    """`:(glob)` pathspecs for the `.proto` files and buf config files under `scope`; git
+    archive fails on a pathspec that matches nothing, so only those that match are given."""
+    out = subprocess.run(
+        ["git", "ls-tree", "-r", "-z", "--name-only", "--full-tree", source.commit, "--", scope],
+        cwd=source.toplevel,
+        capture_output=True,
+        timeout=_GIT_TIMEOUT_S,
+        check=False,
+    )
+    names = [n.rsplit("/", 1)[-1] for n in out.stdout.decode("utf-8", "replace").split("\0") if n]
+    base = "" if scope == "." else _glob_escape(scope) + "/"
+    wanted = [("*.proto", any(n.endswith(".proto") for n in names))]
+    wanted += [(name, name in names) for name in _NEEDED_NAMES]
+    return [f":(glob){base}**/{pattern}" for pattern, present in wanted if present]
+
+
+def _extract(source: GitSource, scope: str, tmp: Path, spec: str, file: str | None) -> None:
+    """Stream `git archive` of the `.proto` and buf files under `scope` (and `file`, the
+    side itself when it is a file, e.g. an image) into `tmp`: never the rest of the
+    repository, never the whole tar in memory."""
+    pathspecs = _archive_pathspecs(source, scope) + ([f":(literal){file}"] if file else [])
+    if not pathspecs:
+        return
+    with (
+        tempfile.TemporaryFile() as err,
+        subprocess.Popen(
+            ["git", "archive", "--format=tar", source.commit, "--", *pathspecs],
+            cwd=source.toplevel,
+            stdout=subprocess.PIPE,
+            stderr=err,
+        ) as proc,
+    ):
+        assert proc.stdout is not None
+        broken: tarfile.TarError | None = None
+        try:
+            with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
+                tar.extractall(tmp, filter="data")
+        except tarfile.TarError as exc:
+            broken = exc  # git's own message, when it failed, says more
+        finally:
+            proc.stdout.close()
+        code = proc.wait(timeout=_GIT_TIMEOUT_S)
+        if code != 0:
+            err.seek(0)
+            message = err.read().decode("utf-8", "replace").strip()[:200]
+            raise InputError(f"git archive failed: {message}", uri=spec)
+        if broken is not None:
+            raise InputError(f"cannot extract git archive: {broken}", uri=spec)
+
+
 def _open_git(spec: str, ref: str, rel: str, jobs: int) -> ProtoSide:
     """Extract the commit's tree (`git archive`) and compile it there; findings name files
     `REF:path` (repository-relative), as `apictl diff` does for OpenAPI."""
@@ -144,20 +202,13 @@ def _open_git(spec: str, ref: str, rel: str, jobs: int) -> ProtoSide:
     if entry is None:
         raise InputError(f"no such file or folder in {ref}", uri=f"{ref}:{inside}")
     scope = _module_scope(source, inside)
-    proc = subprocess.run(
-        ["git", "archive", "--format=tar", source.commit, *(["--", scope] if scope != "." else [])],
-        cwd=source.toplevel,
-        capture_output=True,
-        timeout=_GIT_TIMEOUT_S,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise InputError(f"git archive failed: {proc.stderr.decode('utf-8', 'replace').strip()[:200]}", uri=spec)
     tmp = Path(tempfile.mkdtemp(prefix="apictl-git-"))
     try:
-        with tarfile.open(fileobj=io.BytesIO(proc.stdout), mode="r:") as tar:
-            tar.extractall(tmp, filter="data")
+        is_file = entry[1] != "tree"
+        _extract(source, scope, tmp, spec, inside if is_file else None)
         target = tmp / inside
+        if not is_file:
+            target.mkdir(parents=True, exist_ok=True)  # a folder without .proto files
         side = _open_path(spec, target, jobs)
         prefix = str(tmp.resolve()) + os.sep
         for doc in side.docs:

@@ -266,12 +266,38 @@ def test_pre_commit_hooks_run(tmp_path: Path) -> None:
     assert run_hook(hooks["apictl-lint"], repo, ["api/openapi.yaml"]).returncode == 1
 
 
-def test_gitlab_template_parses() -> None:
+def test_gitlab_template_runs(tmp_path: Path) -> None:
+    """Both jobs' scripts run as GitLab runs them (`sh -e -c`, template variables in the
+    environment): the `apictl` job gates the merge request; the Code Quality job points at
+    each finding's line."""
     template = yaml.safe_load((ROOT / "ci" / "gitlab" / "apictl.gitlab-ci.yml").read_text(encoding="utf-8"))
-    job = template["apictl"]
+    job, quality = template["apictl"], template[".apictl-code-quality"]
     assert job["artifacts"]["reports"]["junit"] == "apictl-junit.xml"
-    assert any("apictl ci" in line for line in job["script"])
-    assert template[".apictl-code-quality"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert quality["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+
+    def run(spec: dict[str, Any], repo: Path) -> subprocess.CompletedProcess[str]:
+        variables = {**template["variables"], **spec.get("variables", {})}
+        env = _env(**variables, CI_MERGE_REQUEST_TARGET_BRANCH_NAME="main", CI_DEFAULT_BRANCH="main")
+        script = "\n".join(spec["script"])
+        return subprocess.run(
+            ["sh", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True, check=False
+        )
+
+    for pr, code in (("breaking", 1), ("passing", 0)):
+        repo = make_repo(tmp_path / pr, pr)
+        done = run(job, repo)
+        assert done.returncode == code, done.stdout + done.stderr
+        _validate_junit(repo / job["artifacts"]["reports"]["junit"])
+        _validate_sarif(repo / "apictl.sarif")
+        assert (repo / "apictl-summary.md").is_file()
+    (repo / "api" / "openapi.yaml").write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: {}\n", encoding="utf-8")
+    done = run(quality, repo)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lint = json.loads((repo / "apictl-lint.json").read_text(encoding="utf-8"))["diagnostics"]
+    issues = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert issues and len(issues) == len(lint)
+    assert [i["location"]["lines"]["begin"] for i in issues] == [d["range"]["start"]["line"] for d in lint]
+    assert any(i["location"]["lines"]["begin"] > 1 for i in issues)
 
 
 def _pr_commit(repo: Path, message: str, *git_args: str) -> None:

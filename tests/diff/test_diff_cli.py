@@ -186,3 +186,22 @@ def test_shared_schema_change_is_reported_once_per_operation() -> None:
         ("GET /pets", "response-property-became-optional", new, 35, old, 33),
         ("GET /pets/{id}", "response-property-became-optional", new, 35, old, 33),
     ]
+
+
+def test_sunset_allowance_is_configurable(tmp_path: Path) -> None:
+    """apictl.yaml turns the deprecation allowances of BRK101 off: then removing a deprecated
+    operation breaks even after its sunset date, or when it had none."""
+    text = (FIX / "BRK101/old.yaml").read_text()
+    marker = "      operationId: updatePet\n"
+    past, undated = tmp_path / "past.yaml", tmp_path / "undated.yaml"
+    past.write_text(text.replace(marker, marker + "      deprecated: true\n      x-sunset: '2025-01-01'\n"))
+    undated.write_text(text.replace(marker, marker + "      deprecated: true\n"))
+    new = FIX / "BRK101/new.yaml"
+    assert invoke("diff", "--no-config", past, new).exit_code == 0
+    assert invoke("diff", "--no-config", undated, new).exit_code == 0
+    for option, old in (("allow_after_sunset", past), ("allow_deprecated_without_sunset", undated)):
+        config = tmp_path / f"{option}.yaml"
+        config.write_text(f"rules:\n  BRK101: {{severity: error, options: {{{option}: false}}}}\n")
+        result = invoke("diff", "-c", config, "-f", "json", old, new)
+        assert result.exit_code == 1, (option, result.stdout, result.stderr)
+        assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["BRK101"], option

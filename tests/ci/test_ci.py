@@ -1,4 +1,4 @@
-"""`apictl ci` end to end on a small git history built from tests/ci/fixtures:
+"""`apictl ci` end to end on a small git history built from examples/ci-history:
 `base/` is committed on main (and mirrored as origin/main), then a PR branch
 overlays `breaking/` or `passing/`. Also executes the shipped integrations:
 action.yml's `apictl ci` step and the pre-commit hooks."""
@@ -23,6 +23,7 @@ from tests.cli.helpers import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HISTORY = ROOT / "examples" / "ci-history"  # base/ on main; a PR overlays breaking/, passing/ or proto-breaking/
 SARIF_SCHEMA = ROOT / "tests" / "fixtures" / "report" / "sarif-schema-2.1.0.json"
 BIN = Path(sys.executable).parent  # the venv's `apictl`
 
@@ -41,12 +42,12 @@ def make_repo(tmp_path: Path, pr: str) -> Path:
     _git(repo, "config", "user.email", "ci@example.org")
     _git(repo, "config", "user.name", "ci")
     _git(repo, "config", "commit.gpgsign", "false")
-    shutil.copytree(FIXTURES / "base", repo, dirs_exist_ok=True)
+    shutil.copytree(HISTORY / "base", repo, dirs_exist_ok=True)
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "base")
     _git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
     _git(repo, "checkout", "-qb", "pr")
-    shutil.copytree(FIXTURES / pr, repo, dirs_exist_ok=True)
+    shutil.copytree(HISTORY / pr, repo, dirs_exist_ok=True)
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", pr)
     return repo
@@ -176,7 +177,7 @@ def test_input_and_config_errors_exit_2(
 
 
 def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> None:
-    shutil.copytree(FIXTURES / "base", tmp_path / "plain")
+    shutil.copytree(HISTORY / "base", tmp_path / "plain")
     monkeypatch.chdir(tmp_path / "plain")
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     result = invoke("ci", "-j", "1")

@@ -47,6 +47,9 @@ def diff(old: Side, new: Side, active: list[ActiveRule] | None = None, today: da
         active = [(r, r.severity, dict(r.options)) for r in load_rules()]
     changes = Pairing(old, new).changes()
     policy = deprecation_policy(active)
+    for rule, _, opts in active:  # BRK101 reports an undated deprecation's removal when told to; BRK339 then not
+        if "allow_deprecated_without_sunset" in rule.options:
+            policy["allow_deprecated_without_sunset"] = opts.get("allow_deprecated_without_sunset", True) is not False
     return to_diagnostics(dispatch(changes, active, DiffContext(today=today or date.today(), policy=policy)))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from apictl.gen.grpc import generate_grpc, plan_grpc
+from apictl.specs.proto.compiler import wkt_include
 from tests.cli.helpers import ROOT, first_error, invoke
 from tests.golden import assert_golden
 
@@ -323,3 +324,28 @@ def test_imported_services_get_typed_stubs_not_servicers(tmp_path: Path) -> None
     assert "Operations" not in (pkg / "server.py").read_text()
     mypy = _run(out, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy-cache"), "shop_grpc")
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+
+
+def test_buf_image_input_generates_the_same_modules(generated: Path, tmp_path: Path) -> None:
+    """A buf image / protoc descriptor set (`buf build -o x.binpb`) is input like the sources."""
+    image = tmp_path / "api.binpb"
+    code = (
+        "import sys\nfrom grpc_tools import _protoc_compiler as c\n"
+        "sys.exit(c.run_main([a.encode() for a in sys.argv[1:]]))"
+    )
+    names = sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.rglob("*.proto"))
+    wkt = f"-I{wkt_include()}"
+    args = [
+        "protoc",
+        f"-I{FIXTURES}",
+        wkt,
+        "--include_imports",
+        "--include_source_info",
+        f"--descriptor_set_out={image}",
+    ]
+    subprocess.run([sys.executable, "-c", code, *args, *names], check=True, capture_output=True)
+    out = tmp_path / "from-image"
+    result = invoke("gen", "server", image, "--lang", "python", "--out", out, "--package-name", PACKAGE)
+    assert result.exit_code == 0, result.stderr
+    for rel in ("acme/greet/v1/greeter_pb2.py", "acme/greet/v1/greeter_pb2_grpc.pyi", "servicers/greeter.py"):
+        assert (out / PACKAGE / rel).read_text() == (generated / PACKAGE / rel).read_text(), rel

@@ -17,7 +17,7 @@ from apictl.core.diagnostic import Diagnostic
 from apictl.core.errors import InputError
 from apictl.core.gitsource import ROOT_NAMES, GitSource, split_spec
 from apictl.diff.proto.config import BufBreaking, read_buf_breaking
-from apictl.specs.proto.compiler import Compiled, Compiler, cache_dir
+from apictl.specs.proto.compiler import Compiled, Compiler, Reuse, cache_dir
 from apictl.specs.proto.image import is_image, read_image
 from apictl.specs.proto.model import ProtoDocument
 from apictl.specs.proto.workspace import SKIP_DIRS, Module, resolve_modules
@@ -32,6 +32,7 @@ class ProtoSide:
     files: dict[str, Any] = field(default_factory=dict)  # import name -> FileDescriptorProto, imports too
     breaking: BufBreaking | None = None  # the buf.yaml `breaking:` section of its module
     errors: list[Diagnostic] = field(default_factory=list)
+    reuse: Reuse = field(default_factory=Reuse)  # what protoc compiled, for the other side to reuse
 
 
 def is_proto_side(spec: str) -> bool:
@@ -69,17 +70,19 @@ def _git_folder_has_protos(ref: str, rel: str) -> bool:
     return any(line.endswith(".proto") for line in out.stdout.decode("utf-8", "replace").splitlines())
 
 
-def open_proto_side(spec: str, jobs: int = 0) -> ProtoSide:
+def open_proto_side(spec: str, jobs: int = 0, reuse: Reuse | None = None) -> ProtoSide:
+    """`reuse`: the other side's compiled files; files byte-identical there (with all their
+    imports) take its descriptors instead of being compiled again."""
     git = split_spec(spec)
     if git is not None:
-        return _open_git(spec, git[0], git[1], jobs)
+        return _open_git(spec, git[0], git[1], jobs, reuse)
     path = Path(spec)
     if not path.exists():
         raise InputError("no such file or folder", uri=spec)
-    return _open_path(spec, path, jobs)
+    return _open_path(spec, path, jobs, reuse)
 
 
-def _open_path(spec: str, path: Path, jobs: int) -> ProtoSide:
+def _open_path(spec: str, path: Path, jobs: int, reuse: Reuse | None = None) -> ProtoSide:
     side = ProtoSide(spec)
     if is_image(path):
         module, compiled = read_image(path)
@@ -89,16 +92,20 @@ def _open_path(spec: str, path: Path, jobs: int) -> ProtoSide:
     if not any(m.files for m in modules):
         raise InputError("no .proto files here", uri=spec)
     for module in modules:
-        _compile(side, module, jobs)
+        _compile(side, module, jobs, reuse)
     side.docs.sort(key=lambda d: d.name)
     return side
 
 
-def _compile(side: ProtoSide, module: Module, jobs: int) -> None:
+def _compile(side: ProtoSide, module: Module, jobs: int, reuse: Reuse | None) -> None:
     compiler = Compiler(module, cache_dir(), jobs)
     sources, errors = compiler.read()
-    compiled = compiler.run(sources, errors)
+    compiled = compiler.run(sources, errors, reuse)
     _add(side, compiled)
+    for name, fd in compiled.files.items():
+        if name not in side.reuse.files:
+            side.reuse.files[name] = fd
+            side.reuse.digests[name] = compiler.digest_of(name)
     if side.breaking is None and module.config_file is not None:
         side.breaking = read_buf_breaking(module.config_file, module.root, _show(module.config_file))
 
@@ -193,7 +200,7 @@ def _extract(source: GitSource, scope: str, tmp: Path, spec: str, file: str | No
             raise InputError(f"cannot extract git archive: {broken}", uri=spec)
 
 
-def _open_git(spec: str, ref: str, rel: str, jobs: int) -> ProtoSide:
+def _open_git(spec: str, ref: str, rel: str, jobs: int, reuse: Reuse | None) -> ProtoSide:
     """Extract the commit's tree (`git archive`) and compile it there; findings name files
     `REF:path` (repository-relative), as `apictl diff` does for OpenAPI."""
     source = GitSource.open(ref)
@@ -209,7 +216,7 @@ def _open_git(spec: str, ref: str, rel: str, jobs: int) -> ProtoSide:
         target = tmp / inside
         if not is_file:
             target.mkdir(parents=True, exist_ok=True)  # a folder without .proto files
-        side = _open_path(spec, target, jobs)
+        side = _open_path(spec, target, jobs, reuse)
         prefix = str(tmp.resolve()) + os.sep
         for doc in side.docs:
             if doc.path is not None:

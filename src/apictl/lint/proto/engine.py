@@ -165,6 +165,7 @@ def _result_entry(cache: Path | None, fingerprint: str, module: Module, request:
         repr(cfg.inline_ignores),
         repr(cfg.base_dir),
         repr(module.lint),
+        str(module.root),  # the descriptor fingerprint is location-independent; findings are not
         repr(request.source_lines),
         os.getcwd(),  # findings name files relative to it
     ):

@@ -5,8 +5,8 @@ across the module and its imports, and field-shape checks."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 from apictl.core.registry import Finding
 from apictl.lint.proto.context import ProtoRuleContext, report
@@ -159,5 +159,4 @@ def is_resource(msg: Message) -> bool:
     from google.protobuf import unknown_fields
 
     opts = msg.desc.options
-    fields: Any = unknown_fields.UnknownFieldSet(opts)  # iterable at runtime; types-protobuf omits __iter__
-    return any(f.field_number == RESOURCE_OPTION for f in fields)
+    return any(f.field_number == RESOURCE_OPTION for f in cast("Iterable[Any]", unknown_fields.UnknownFieldSet(opts)))

@@ -34,15 +34,17 @@ def summary_lines(outcomes: dict[str, bool]) -> list[str]:
     if per_version:
         parts = [f"{v} {p}/{t}" for v, (p, t) in sorted(per_version.items())]
         lines.append("pact-spec-cases passed: " + ", ".join(parts))
-    ran = {nodeid.split(BROKER_SCENARIOS, 1)[1][:-1]: ok for nodeid, ok in outcomes.items() if BROKER_SCENARIOS in nodeid}
+    ran = {
+        nodeid.split(BROKER_SCENARIOS, 1)[1][:-1]: ok for nodeid, ok in outcomes.items() if BROKER_SCENARIOS in nodeid
+    }
     if ran:
         from tests.contract.broker.test_broker_contract import INTERACTIONS, SCENARIOS
 
         covered = {i for s in SCENARIOS if ran.get(s.name) for i in s.interactions}
-        passed = sum(ran.values())
+        scenarios_passed = sum(ran.values())
         lines.append(
             f"pact-broker-contract: {len(covered)} of {len(INTERACTIONS)} interactions requested and answered "
-            f"as the pact expects ({passed} of {len(ran)} scenarios passed)"
+            f"as the pact expects ({scenarios_passed} of {len(ran)} scenarios passed)"
         )
     return lines
 

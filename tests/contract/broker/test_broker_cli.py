@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.cli.helpers import invoke
 from apictl.serve.asgi import AsgiApp
+from tests.cli.helpers import invoke
 from tests.contract.broker.test_broker_contract import INTERACTIONS, PACT_FILE, SHA, Served
 from tests.contract.servers import serve_asgi, serve_function
 

@@ -112,7 +112,7 @@ def run_stub(args: StubArgs) -> int:
     except ApictlError as exc:
         error(str(exc))
         return EXIT_ERROR
-    if _report_contradictions(pacts, args.strict) and args.strict:
+    if report_contradictions(pacts, args.strict) and args.strict:
         return EXIT_ERROR
     if not engine.entries:
         error("no HTTP interactions to serve (check the pacts and the --provider-state/--consumer/--provider filters)")
@@ -120,7 +120,7 @@ def run_stub(args: StubArgs) -> int:
     return _serve(args, engine)
 
 
-def _report_contradictions(pacts: list[Any], strict: bool) -> int:
+def report_contradictions(pacts: list[Any], strict: bool) -> int:
     """Examples that fail their own matchers: warnings (the stub serves them
     anyway), or errors with --strict. Returns how many."""
     from apictl.contract.examples import example_problems

@@ -206,7 +206,9 @@ def test_hanging(command: str, tmp_path: Path, no_serving: list[object], monkeyp
     assert time.monotonic() - started < 20
     if command == "verify":  # the provider hangs: its interactions fail, named
         assert result.exit_code == 1
-        assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"PV201"}
+        diagnostics = json.loads(result.stdout)["diagnostics"]
+        assert {d["code"] for d in diagnostics} == {"PV201"}
+        assert all("no answer within --timeout 1 s" in d["message"] for d in diagnostics)
     else:
         assert result.exit_code == 2
         words = "cannot fetch the pact" if command in ("stub", "check") else "did not answer within 1.0s"
@@ -241,3 +243,12 @@ def test_broker_errors(
         result = invoke(*args)
     assert result.exit_code == 2
     _one_error_line(result.stderr, words)
+
+
+def test_message_interactions_are_not_served_and_the_stub_says_so(no_serving: list[object]) -> None:
+    both = ROOT / "tests/contract/verify/fixtures/http-and-message-v4.json"
+    result = invoke("contract", "stub", both)
+    assert result.exit_code == 0 and len(no_serving) == 1
+    assert result.stderr == (
+        f"apictl: warning: {both}: 1 message interaction is not served (the stub serves HTTP interactions only)\n"
+    )

@@ -114,10 +114,23 @@ def run_stub(args: StubArgs) -> int:
         return EXIT_ERROR
     if report_contradictions(pacts, args.strict) and args.strict:
         return EXIT_ERROR
+    _report_messages(pacts)
     if not engine.entries:
         error("no HTTP interactions to serve (check the pacts and the --provider-state/--consumer/--provider filters)")
         return EXIT_ERROR
     return _serve(args, engine)
+
+
+def _report_messages(pacts: list[Any]) -> None:
+    """Message interactions are read (and their pacts valid) but not served: say so, once per pact."""
+    for pact in pacts:
+        count = len(pact.messages())
+        if count:
+            what = "interaction is" if count == 1 else "interactions are"
+            sys.stderr.write(
+                f"apictl: warning: {pact.uri}: {count} message {what} not served "
+                "(the stub serves HTTP interactions only)\n"
+            )
 
 
 def report_contradictions(pacts: list[Any], strict: bool) -> int:

@@ -245,10 +245,11 @@ def test_broker_errors(
     _one_error_line(result.stderr, words)
 
 
-def test_message_interactions_are_not_served_and_the_stub_says_so(no_serving: list[object]) -> None:
-    both = ROOT / "tests/contract/verify/fixtures/http-and-message-v4.json"
-    result = invoke("contract", "stub", both)
-    assert result.exit_code == 0 and len(no_serving) == 1
-    assert result.stderr == (
-        f"apictl: warning: {both}: 1 message interaction is not served (the stub serves HTTP interactions only)\n"
-    )
+def test_a_pact_of_messages_only_is_not_served(tmp_path: Path) -> None:
+    data = json.loads(CONTRADICTING.read_text())
+    data["metadata"]["pactSpecification"]["version"] = "3.0.0"
+    data["messages"] = [{"description": "stock changed", "contents": {"id": 1}}]
+    data["interactions"] = []
+    result = invoke("contract", "stub", _pact(tmp_path, json.dumps(data)))
+    assert result.exit_code == 2
+    _one_error_line(result.stderr, "no HTTP interactions to serve", "1 message interactions are not served")

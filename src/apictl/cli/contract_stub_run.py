@@ -114,23 +114,22 @@ def run_stub(args: StubArgs) -> int:
         return EXIT_ERROR
     if report_contradictions(pacts, args.strict) and args.strict:
         return EXIT_ERROR
-    _report_messages(pacts)
     if not engine.entries:
-        error("no HTTP interactions to serve (check the pacts and the --provider-state/--consumer/--provider filters)")
+        messages = sum(len(p.messages()) for p in pacts)
+        hint = f"; {messages} message interactions are not served: the stub serves HTTP only" if messages else ""
+        filters = "--provider-state/--consumer/--provider"
+        error(f"no HTTP interactions to serve (check the pacts and the {filters} filters{hint})")
         return EXIT_ERROR
     return _serve(args, engine)
 
 
-def _report_messages(pacts: list[Any]) -> None:
-    """Message interactions are read (and their pacts valid) but not served: say so, once per pact."""
-    for pact in pacts:
-        count = len(pact.messages())
-        if count:
-            what = "interaction is" if count == 1 else "interactions are"
-            sys.stderr.write(
-                f"apictl: warning: {pact.uri}: {count} message {what} not served "
-                "(the stub serves HTTP interactions only)\n"
-            )
+def _served_count(pact: Any) -> str:
+    """'2 HTTP interactions', or '1 HTTP interaction; 1 message interaction not served (HTTP only)'."""
+    http, messages = len(pact.http()), len(pact.messages())
+    text = f"{http} HTTP interaction{'s' if http != 1 else ''}"
+    if messages:
+        text += f"; {messages} message interaction{'s' if messages != 1 else ''} not served (HTTP only)"
+    return text
 
 
 def report_contradictions(pacts: list[Any], strict: bool) -> int:
@@ -200,9 +199,7 @@ def _serve(args: StubArgs, engine: Any) -> int:
         return EXIT_ERROR
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if ":" in args.host else args.host
-    served = [
-        f"{p.uri} ({p.consumer} -> {p.provider}, pact v{p.version}, {len(p.http())} interactions)" for p in engine.pacts
-    ]
+    served = [f"{p.uri} ({p.consumer} -> {p.provider}, pact v{p.version}, {_served_count(p)})" for p in engine.pacts]
     say(args.log_format, f"apictl contract stub listening on http://{host}:{port}", contracts=served)
 
     def make_app() -> AsgiApp:

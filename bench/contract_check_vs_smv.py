@@ -91,13 +91,13 @@ def batch_row(
     ours = measure(
         [*shlex.split(apictl), "contract", "check", *pacts, "--spec", str(spec), "-f", "json", *args], timeout
     )
-    by_file: dict[str, set[str]] = {p: set() for p in pacts}
+    by_file: dict[Path, set[str]] = {}  # the report's paths are relative to the working folder
     if ours.rc in (0, 1):
         for d in json.loads(ours.stdout).get("diagnostics", []):
-            by_file.setdefault(d.get("file", ""), set()).add(d["code"])
+            by_file.setdefault(Path(d.get("file", "")).resolve(), set()).add(d["code"])
     row: dict[str, Any] = {"pair": f"{len(pacts)} pacts, {spec.name}", "pacts": len(pacts), "spec": spec.name}
     row.update(args=args, apictl_cpu_s=ours.cpu_s, apictl_rc=ours.rc)
-    row["same_as_single"] = sum(by_file.get(str(path), set()) == set(single["apictl"]) for path, single in members)
+    row["same_as_single"] = sum(by_file.get(path.resolve(), set()) == set(single["apictl"]) for path, single in members)
     if all("smv_cpu_s" in r for _, r in members):
         row["smv_cpu_s"] = sum(r["smv_cpu_s"] for _, r in members)
     return row

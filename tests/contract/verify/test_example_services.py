@@ -116,6 +116,21 @@ def test_orders_runs_against_inventory_stubbed_from_the_pact() -> None:
         (409, {"error": "only 5 in stock"}),
         (404, {"error": "no item 9"}),
     ]
+    _conform_to_orders_document(answers)
+
+
+def _conform_to_orders_document(answers: list[Any]) -> None:
+    """orders answers as its own OpenAPI document (examples/contract/orders/openapi.yaml) says."""
+    import jsonschema
+    import yaml
+
+    document = yaml.safe_load((EXAMPLE / "orders/openapi.yaml").read_text())
+    responses = document["paths"]["/orders"]["post"]["responses"]
+    for answer in answers:
+        described = responses[str(answer.status_code)]["content"]["application/json"]["schema"]
+        schema = {**described, "components": document["components"]}
+        jsonschema.Draft202012Validator(schema).validate(answer.json())
+        assert answer.headers["content-type"].startswith("application/json")
 
 
 def test_a_provider_under_a_base_path(fresh_pact: Path) -> None:

@@ -102,11 +102,10 @@ def test_orders_runs_against_inventory_stubbed_from_the_pact() -> None:
 
     from apictl.contract.pact import load_pact
     from apictl.contract.stub import StubEngine
-    from apictl.contract.transport import stub_transport
-    from tests.contract.servers import serve_function
+    from apictl.serve.asgi import AsgiApp
 
-    transport = stub_transport(StubEngine([load_pact(PACT)]))
-    with serve_function(transport.handle_request) as inventory, serve_asgi(create_orders(inventory)) as orders:
+    stub = AsgiApp(StubEngine([load_pact(PACT)]).handle)  # what `apictl contract stub PACT` serves
+    with serve_asgi(stub) as inventory, serve_asgi(create_orders(inventory)) as orders:
         answers = [
             httpx.post(orders + "/orders", json={"item": item, "quantity": quantity}, timeout=10)
             for item, quantity in ((1, 2), (1, 50), (9, 1))

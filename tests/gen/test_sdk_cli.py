@@ -80,3 +80,32 @@ def test_generator_notes_do_not_reach_stderr(tmp_path: Path) -> None:
     result = invoke("gen", "sdk", FIXTURES / "no_operations.yaml", "--out", tmp_path / "sdk")
     assert result.exit_code == 0 and result.stderr == ""
     assert "Money" in (tmp_path / "sdk" / "only_schemas_client" / "models.py").read_text()
+
+
+BAD_TEMPLATES = FIXTURES / "bad_templates"
+
+
+@pytest.mark.parametrize("command", ["sdk", "server"])
+@pytest.mark.parametrize(
+    ("folder", "where", "message"),
+    [
+        ("syntax", "README.md.jinja:2: template error:", "Expected an expression"),
+        ("undefined", "README.md.jinja:2: template error:", "'nosuchvar' is undefined"),
+        ("filter", "README.md.jinja:1: template error:", "No filter named 'nofilter'"),
+        ("broken_python", "client.py.jinja: generated", "is not valid Python"),
+    ],
+)
+def test_broken_user_templates_exit_2_naming_the_template(
+    tmp_path: Path, command: str, folder: str, where: str, message: str
+) -> None:
+    if command == "server" and folder == "broken_python":
+        (tmp_path / "tpl").mkdir()
+        (tmp_path / "tpl" / "app.py.jinja").write_text("x = (\n")
+        templates, where = tmp_path / "tpl", "app.py.jinja: generated"
+    else:
+        templates = BAD_TEMPLATES / folder
+    result = invoke("gen", command, PETSTORE, "--out", tmp_path / "out", "--templates", templates)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert_error_lines(result)
+    assert where in result.stderr and message in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()

@@ -54,7 +54,7 @@ def test_example_override_in_templates_folder(tmp_path: Path) -> None:
         ((BAD / "alias-bomb.yaml",), "alias-bomb.yaml"),
         ((FIXTURES / "bad" / "broken-ref.yaml",), "$ref target not found"),
         ((FIXTURES / "bad" / "escaping-ref.yaml",), "outside the root folder"),
-        ((FIXTURES / "bad" / "paths-list.yaml",), "'paths' must be a mapping"),
+        ((FIXTURES / "bad" / "paths-list.yaml",), "paths-list.yaml:3:1: not a valid OpenAPI 3.0 document: `/paths`"),
         ((PETSTORE, "--lang", "go"), "unsupported --lang 'go'"),
         ((PETSTORE, "--package-name", "../evil"), "invalid --package-name"),
         ((PETSTORE, "--package-name", "class"), "invalid --package-name"),
@@ -108,4 +108,21 @@ def test_broken_user_templates_exit_2_naming_the_template(
     assert result.exit_code == 2, result.stdout + result.stderr
     assert_error_lines(result)
     assert where in result.stderr and message in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", ["sdk", "server"])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("openapi-only.yaml", 'openapi-only.yaml:1:1: not a valid OpenAPI 3.0 document: the document: "info" is a'),
+        ("info-scalar.yaml", "info-scalar.yaml:2:1: not a valid OpenAPI 3.0 document: `/info`: 5 is not of type"),
+        ("no-description.yaml", "no-description.yaml:7:9: not a valid OpenAPI 3.0 document: `/paths/~1a/get/resp"),
+    ],
+)
+def test_structurally_invalid_contracts_exit_2(tmp_path: Path, command: str, name: str, message: str) -> None:
+    result = invoke("gen", command, FIXTURES / "bad" / name, "--out", tmp_path / "out")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert_error_lines(result)
+    assert message in result.stderr, result.stderr
     assert not (tmp_path / "out").exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from apictl.cli.common import EXIT_CLEAN, EXIT_FINDINGS, error, fail
-from apictl.cli.gen_cmd import _valid_package, gen_app, is_proto_source
+from apictl.cli.gen_cmd import _valid_package, gen_app, is_proto_source, refuse_ref_root
 
 FRAMEWORKS = ("fastapi",)
 
@@ -39,6 +39,7 @@ def server(
         raise fail(f"{spec}: no such file or folder")
     try:
         if spec.is_dir() or is_proto_source(spec):
+            refuse_ref_root(ref_root)
             from apictl.gen.grpc import generate_grpc
 
             paths = generate_grpc(spec, out, mode="server", package_name=package_name, templates=templates, check=check)

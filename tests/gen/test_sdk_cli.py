@@ -126,3 +126,39 @@ def test_structurally_invalid_contracts_exit_2(tmp_path: Path, command: str, nam
     assert_error_lines(result)
     assert message in result.stderr, result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", ["sdk", "server"])
+def test_refuses_a_folder_it_did_not_generate_unless_forced(tmp_path: Path, command: str) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "README.md").write_text("my project\n")
+    (project / "pyproject.toml").write_text("[project]\nname = 'mine'\n")
+    result = invoke("gen", command, PETSTORE, "--out", project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert_error_lines(result)
+    assert "not empty and apictl did not generate it" in result.stderr and "--force" in result.stderr
+    assert sorted(p.name for p in project.iterdir()) == ["README.md", "pyproject.toml"]
+    assert (project / "README.md").read_text() == "my project\n"
+    forced = invoke("gen", command, PETSTORE, "--out", project, "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert (project / ".apictl-generated").is_file()
+
+
+def test_contract_text_cannot_freeze_generated_files(tmp_path: Path) -> None:
+    """`apictl: user-owned` in the title or description is text, not the marker: the next
+    run still rewrites README.md and __init__.py."""
+    import yaml
+
+    spec = tmp_path / "api.yaml"
+    text = PETSTORE.read_text()
+    data = yaml.safe_load(text)
+    data["info"].update(title="apictl: user-owned", description="apictl: user-owned\n# apictl: user-owned")
+    spec.write_text(yaml.safe_dump(data))
+    out = tmp_path / "sdk"
+    assert invoke("gen", "sdk", spec, "--out", out, "--package-name", "pets").exit_code == 0
+    assert "apictl: user-owned" in (out / "README.md").read_text()
+    spec.write_text(text)
+    assert invoke("gen", "sdk", spec, "--out", out, "--package-name", "pets").exit_code == 0
+    assert "apictl: user-owned" not in (out / "README.md").read_text()
+    assert "apictl: user-owned" not in (out / "pets" / "__init__.py").read_text()

@@ -33,6 +33,9 @@ def sdk(
     templates: Path = typer.Option(None, "--templates", help="Folder of templates overriding the shipped ones."),
     ref_root: Path = typer.Option(None, "--ref-root", help="Folder file $refs may not leave (default: the spec's)."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the output on disk differs."),
+    force: bool = typer.Option(
+        False, "--force", help="Write into a non-empty folder apictl did not generate (only its files are written)."
+    ),
 ) -> None:
     """Generate a typed Python client SDK (sync + async, httpx, pydantic v2)."""
     from apictl.core.errors import ApictlError
@@ -52,7 +55,9 @@ def sdk(
             refuse_ref_root(ref_root)
             from apictl.gen.grpc import generate_grpc  # type: ignore[import-not-found, unused-ignore]
 
-            paths = generate_grpc(spec, out, mode="client", package_name=package_name, templates=templates, check=check)
+            paths = generate_grpc(
+                spec, out, mode="client", package_name=package_name, templates=templates, check=check, force=force
+            )
             report_written(paths, out, check)
         from apictl.gen.ir import build_ir, load_workspace
         from apictl.gen.output import diff_tree, write_tree
@@ -65,7 +70,7 @@ def sdk(
             for path in changed:
                 typer.echo(f"would change: {path}")
             raise typer.Exit(1 if changed else EXIT_CLEAN)
-        written = write_tree(files, out)
+        written = write_tree(files, out, force=force)
     except ApictlError as exc:
         raise fail(str(exc), exc.exit_code) from None
     typer.echo(f"wrote {len(written)} files to {out}")

@@ -109,11 +109,12 @@ def generate_grpc(
     package_name: str | None = None,
     templates: Path | None = None,
     check: bool = False,
+    force: bool = False,
 ) -> list[str]:
     """Write the project under `out` (never over user-owned files); the paths written,
     or with `check` the paths that differ from what is on disk."""
     files = plan_grpc(source, mode=mode, package_name=package_name, templates=templates)
-    return diff_tree(files, out) if check else write_tree(files, out)
+    return diff_tree(files, out) if check else write_tree(files, out, force=force)
 
 
 def _server_imports(svc: RpcService) -> list[tuple[str, str, str]]:

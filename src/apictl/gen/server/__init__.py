@@ -109,12 +109,13 @@ def generate_server(
     templates: Path | None = None,
     ref_root: Path | None = None,
     check: bool = False,
+    force: bool = False,
 ) -> list[str]:
     """Write the project under `out` (never over your handlers); the paths written, or
     with `check` the paths that differ from what is on disk."""
     ir = build_ir(load_workspace(spec, ref_root=ref_root))
     files = plan_server(ir, package_name=package_name, templates=templates)
-    return diff_tree(files, out) if check else write_tree(files, out)
+    return diff_tree(files, out) if check else write_tree(files, out, force=force)
 
 
 def _contract_json(ir: ApiIR) -> str:

@@ -218,6 +218,23 @@ def test_client_mode_has_no_server_files(tmp_path: Path) -> None:
     assert not (pkg / "server.py").exists() and not (pkg / "servicers").exists()
 
 
+def test_client_mode_check_writes_nothing(tmp_path: Path) -> None:
+    args = ("gen", "sdk", FIXTURES, "--lang", "python", "--out", tmp_path / "c", "--package-name", "acme_client")
+    result = invoke(*args, "--check")
+    assert result.exit_code == 1 and "would change: acme_client/__init__.py" in result.stdout
+    assert not (tmp_path / "c").exists()
+    assert invoke(*args).exit_code == 0
+    assert invoke(*args, "--check").exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["sdk", "server"])
+def test_ref_root_with_protobuf_exits_2(command: str, tmp_path: Path) -> None:
+    result = invoke("gen", command, FIXTURES, "--out", tmp_path / "o", "--ref-root", FIXTURES)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "--ref-root applies to OpenAPI contracts only" in first_error(result)
+    assert not (tmp_path / "o").exists()
+
+
 def test_gen_server_cli(tmp_path: Path) -> None:
     result = invoke("gen", "server", FIXTURES, "--lang", "python", "--out", tmp_path / "s", "--package-name", PACKAGE)
     assert result.exit_code == 0, result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from apictl.cli import app
-from apictl.cli.common import EXIT_CLEAN, fail
+from apictl.cli.common import EXIT_CLEAN, EXIT_FINDINGS, fail
 
 gen_app = typer.Typer(help="Generate client SDKs and server stubs from contracts.", no_args_is_help=True)
 app.add_typer(gen_app, name="gen")
@@ -49,25 +49,30 @@ def sdk(
         raise fail(f"{spec}: no such file or folder")
     try:
         if is_proto_source(spec):
-            from apictl.gen.grpc import generate_grpc  # type: ignore[import-not-found, unused-ignore]
+            from apictl.gen.grpc import generate_grpc
 
-            generate_grpc(spec, out, mode="client", package_name=package_name)
-            raise typer.Exit(EXIT_CLEAN)
+            paths = generate_grpc(spec, out, mode="client", package_name=package_name, templates=templates, check=check)
+            _report(paths, out, check)
+            return
         from apictl.gen.ir import build_ir, load_workspace
         from apictl.gen.output import diff_tree, write_tree
         from apictl.gen.python_sdk import generate_sdk
 
         ir = build_ir(load_workspace(spec, ref_root=ref_root))
         files = generate_sdk(ir, package_name=package_name, templates=templates)
-        if check:
-            changed = diff_tree(files, out)
-            for path in changed:
-                typer.echo(f"would change: {path}")
-            raise typer.Exit(1 if changed else EXIT_CLEAN)
-        written = write_tree(files, out)
+        paths = diff_tree(files, out) if check else write_tree(files, out)
     except ApictlError as exc:
         raise fail(str(exc), exc.exit_code) from None
-    typer.echo(f"wrote {len(written)} files to {out}")
+    _report(paths, out, check)
+
+
+def _report(paths: list[str], out: Path, check: bool) -> None:
+    """With --check: the files that would change (exit 1 if any); else how many were written."""
+    if check:
+        for path in paths:
+            typer.echo(f"would change: {path}")
+        raise typer.Exit(EXIT_FINDINGS if paths else EXIT_CLEAN)
+    typer.echo(f"wrote {len(paths)} files to {out}")
 
 
 def _valid_package(name: str) -> bool:

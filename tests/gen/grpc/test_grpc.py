@@ -323,3 +323,20 @@ def test_imported_services_get_typed_stubs_not_servicers(tmp_path: Path) -> None
     assert "Operations" not in (pkg / "server.py").read_text()
     mypy = _run(out, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy-cache"), "shop_grpc")
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+
+
+def test_sdk_mode_passes_check_and_templates(tmp_path: Path) -> None:
+    """`gen sdk PROTO --check/--templates` reach the gRPC generator like `gen server` ones."""
+    out = tmp_path / "c"
+    args: list[str | Path] = ["gen", "sdk", FIXTURES, "--lang", "python", "--out", out, "--package-name", "acme_client"]
+    assert invoke(*args).exit_code == 0
+    clean = invoke(*args, "--check")
+    assert (clean.exit_code, clean.stdout) == (0, "")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "README.md.jinja").write_text("# {{ package }} ({{ mode }}, house style)\n")
+    result = invoke(*args, "--check", "--templates", templates)
+    assert (result.exit_code, result.stdout.splitlines()) == (1, ["would change: README.md"])
+    assert (out / "README.md").read_text() != "# acme_client (client, house style)\n"  # --check wrote nothing
+    assert invoke(*args, "--templates", templates).exit_code == 0
+    assert (out / "README.md").read_text() == "# acme_client (client, house style)\n"

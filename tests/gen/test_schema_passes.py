@@ -126,3 +126,15 @@ def test_models_of_a_3_0_contract_keep_required_nullable_fields_nullable(tmp_pat
     assert "reason: Annotated[Literal['spam', 'other'] | None, Field(...)]" in source
     assert "author: Author\n" in source and "editor: Author | None = None\n" in source  # one shared class
     assert "class Author(BaseModel):" in source and "class Editor" not in source
+
+
+def test_share_duplicates_keeps_all_of_members_inline() -> None:
+    part = {"type": "object", "properties": {"x": {"type": "integer"}}}
+    schemas: dict[str, Any] = {
+        "A": {"allOf": [dict(part), {"type": "object", "properties": {"y": {"type": "string"}}}]},
+        "B": {"type": "object", "properties": {"p": dict(part)}},
+        "C": {"type": "object", "properties": {"q": dict(part)}},
+    }
+    out = share_duplicates(schemas, _namer(schemas), model_name)
+    assert out["A"]["allOf"][0] == part  # a $ref there would make a base class, not merged fields
+    assert out["B"]["properties"]["p"] == out["C"]["properties"]["q"] == {"$ref": R + "P"}

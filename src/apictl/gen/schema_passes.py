@@ -166,8 +166,12 @@ def share_duplicates(schemas: dict[str, Any], namer: Namer, name_for: Callable[[
     shared: dict[str, str] = {}  # canonical text -> name
     out: dict[str, Any] = {}
 
+    merged: set[int] = set()  # allOf members: datamodel-code-generator merges them into one class
+
     def share(s: dict[str, Any], hint: str) -> dict[str, Any]:
-        if not s.get("properties"):
+        if isinstance(s.get("allOf"), list):
+            merged.update(id(m) for m in s["allOf"])
+        if not s.get("properties") or id(s) in merged:
             return s
         text = _canonical(s)
         if seen[text] < 2:
@@ -182,6 +186,8 @@ def share_duplicates(schemas: dict[str, Any], namer: Namer, name_for: Callable[[
         return site
 
     for name, schema in schemas.items():
+        if isinstance(schema.get("allOf"), list):
+            merged.update(id(m) for m in schema["allOf"])
         out[name] = rewrite(schema, share, name, inside=True)
     return out
 

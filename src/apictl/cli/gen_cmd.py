@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from apictl.cli import app
-from apictl.cli.common import EXIT_CLEAN, fail
+from apictl.cli.common import EXIT_CLEAN, EXIT_FINDINGS, fail
 
 gen_app = typer.Typer(help="Generate client SDKs and server stubs from contracts.", no_args_is_help=True)
 app.add_typer(gen_app, name="gen")
@@ -90,7 +90,7 @@ def report_written(paths: list[str], out: Path, check: bool) -> None:
     if check:
         for path in paths:
             typer.echo(f"would change: {path}")
-        raise typer.Exit(1 if paths else EXIT_CLEAN)
+        raise typer.Exit(EXIT_FINDINGS if paths else EXIT_CLEAN)
     typer.echo(f"wrote {len(paths)} files to {out}")
     raise typer.Exit(EXIT_CLEAN)
 

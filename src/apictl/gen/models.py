@@ -28,6 +28,7 @@ from apictl.core.pointer import join, split
 from apictl.core.refs import RefError, Workspace
 from apictl.gen.ir import ApiIR, Operation, SchemaRef, build_ir
 from apictl.gen.naming import RESERVED, Namer, ascii_words, clean_text, literal, pascal
+from apictl.gen.schema_passes import share_duplicates, split_roles
 
 # Keys the models never need; dropping them keeps hostile or unsupported text out.
 DROPPED_KEYS = frozenset(
@@ -65,6 +66,7 @@ class ModelsModule:
     names: dict[str, str]  # schema key ("uri#pointer") -> model name
     defined: frozenset[str]  # every top-level name in `source`
     inline: dict[str, str] = field(default_factory=dict)  # schema key -> annotation without a model
+    variants: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (request, response) shapes
     module: str = "models"  # how annotations qualify model names
     root_uri: str = ""  # bare JSON pointers given to `class_for` are in this document
 
@@ -86,10 +88,10 @@ class ModelsModule:
         return self._variant(name, role)
 
     def _variant(self, name: str, role: str) -> str:
-        if name in self.defined:
-            return name
-        suffixed = name + ("Request" if role == "request" else "Response")
-        return suffixed if suffixed in self.defined else name
+        shapes = self.variants.get(name)
+        if shapes is not None:
+            return shapes[0] if role == "request" else shapes[1]
+        return name
 
     def annotation(self, schema: SchemaRef | None, role: str = "response") -> str:
         """A type expression for `schema`, with model names qualified by `module`."""
@@ -127,8 +129,12 @@ def build_models(
     ir = source if isinstance(source, ApiIR) else build_ir(source)
     bundle = _Bundler(ir, keep_defaults)
     bundle.collect(extra or {})
-    text = _generate(bundle.document(), ir, bundle.splits)
-    return ModelsModule(text, bundle.names, _top_level_names(text), bundle.inline, module, ir.doc.uri)
+    schemas, variants = split_roles(bundle.values, bundle.namer)
+    schemas = share_duplicates(schemas, bundle.namer, model_name)
+    text = _generate(bundle.document(schemas), ir)
+    return ModelsModule(
+        text, bundle.names, _top_level_names(text), bundle.inline, variants=variants, module=module, root_uri=ir.doc.uri
+    )
 
 
 class _Bundler:
@@ -137,7 +143,6 @@ class _Bundler:
     def __init__(self, ir: ApiIR, keep_defaults: bool = False) -> None:
         self.ir = ir
         self.keep_defaults = keep_defaults
-        self.splits = False  # some schema is readOnly/writeOnly: models need request/response shapes
         self.ws = ir.ws
         self.namer = Namer(sep="")
         self.names: dict[str, str] = {}  # key -> name
@@ -304,7 +309,6 @@ class _Bundler:
             elif key in ("readOnly", "writeOnly"):
                 if sub is True:
                     out[key] = True
-                    self.splits = True
             elif key == "required" and isinstance(sub, list):
                 out[key] = [r for r in sub if isinstance(r, str)]
             elif key in COPIED_KEYS:
@@ -332,13 +336,13 @@ class _Bundler:
             out["mapping"] = new
         return out
 
-    def document(self) -> dict[str, Any]:
+    def document(self, schemas: dict[str, Any]) -> dict[str, Any]:
         openapi = "3.1.0" if self.ir.version in ("oas3.1", "oas3.2") else "3.0.3"
         return {
             "openapi": openapi,
             "info": {"title": "models", "version": "1"},
             "paths": {},
-            "components": {"schemas": dict(self.values)},
+            "components": {"schemas": schemas},
         }
 
 
@@ -360,12 +364,12 @@ def _only_ref(value: Any) -> bool:
     return isinstance(value, dict) and "$ref" in value and set(value) <= {"$ref", "description", "summary", "title"}
 
 
-def _generate(document: dict[str, Any], ir: ApiIR, splits: bool = True) -> str:
+def _generate(document: dict[str, Any], ir: ApiIR) -> str:
     if not document["components"]["schemas"]:
         return "from __future__ import annotations\n"
     try:
         import datamodel_code_generator as dcg
-        from datamodel_code_generator.enums import DataModelType, InputFileType, ReadOnlyWriteOnlyModelType
+        from datamodel_code_generator.enums import DataModelType, InputFileType
         from datamodel_code_generator.format import PythonVersion
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise InputError(f"datamodel-code-generator is not installed: {exc}") from None
@@ -388,8 +392,9 @@ def _generate(document: dict[str, Any], ir: ApiIR, splits: bool = True) -> str:
                 use_field_description=True,
                 capitalise_enum_members=True,
                 set_default_enum_member=True,
-                # the split costs ~20% of the run: only when some schema needs it
-                read_only_write_only_model_type=ReadOnlyWriteOnlyModelType.RequestResponse if splits else None,
+                strict_nullable=True,  # a required `nullable` (3.0) field is `X | None`, not `X`
+                enum_field_as_literal=dcg.LiteralType.All,  # `Literal["a", "b"]`: no class per inline enum
+                parent_scoped_naming=True,  # inline models named `ParentProp`: never a name we gave a schema
                 custom_file_header="# Generated by apictl from the contract's schemas; do not edit.",
             )
     except Exception as exc:  # the generator's own errors: report, never a traceback

@@ -208,16 +208,14 @@ def clean_text(text: Any) -> str:
     line separators, which Python treats as line breaks in some places) dropped."""
     if not isinstance(text, str):
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    kept = []
-    for ch in text:
-        if ch == "\n" or ch == "\t":
-            kept.append(ch if ch == "\n" else " ")
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
-            continue
-        else:
-            kept.append(ch)
-    return "".join(kept).strip()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if text.isascii():  # the common case, without a look at every character
+        return _ASCII_CONTROL.sub("", text).strip()
+    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in _DROPPED_CATEGORIES).strip()
+
+
+_ASCII_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 
 
 def comment(text: Any, limit: int = 100) -> str:

@@ -366,3 +366,20 @@ def test_buf_image_input_generates_the_same_modules(generated: Path, tmp_path: P
     assert result.exit_code == 0, result.stderr
     for rel in ("acme/greet/v1/greeter_pb2.py", "acme/greet/v1/greeter_pb2_grpc.pyi", "servicers/greeter.py"):
         assert (out / PACKAGE / rel).read_text() == (generated / PACKAGE / rel).read_text(), rel
+
+
+def test_sdk_mode_passes_check_and_templates(tmp_path: Path) -> None:
+    """`gen sdk PROTO --check/--templates` reach the gRPC generator like `gen server` ones."""
+    out = tmp_path / "c"
+    args: list[str | Path] = ["gen", "sdk", FIXTURES, "--lang", "python", "--out", out, "--package-name", "acme_client"]
+    assert invoke(*args).exit_code == 0
+    clean = invoke(*args, "--check")
+    assert (clean.exit_code, clean.stdout) == (0, "")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "README.md.jinja").write_text("# {{ package }} ({{ mode }}, house style)\n")
+    result = invoke(*args, "--check", "--templates", templates)
+    assert (result.exit_code, result.stdout.splitlines()) == (1, ["would change: README.md"])
+    assert (out / "README.md").read_text() != "# acme_client (client, house style)\n"  # --check wrote nothing
+    assert invoke(*args, "--templates", templates).exit_code == 0
+    assert (out / "README.md").read_text() == "# acme_client (client, house style)\n"

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from enum import IntEnum, StrEnum
 from typing import Annotated, Literal
+from typing_extensions import TypeAliasType
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from datetime import date
-from typing_extensions import TypeAliasType
 
 
-class Status(StrEnum):
-    AVAILABLE = 'available'
-    PENDING = 'pending'
-    SOLD = 'sold'
+
+Status = TypeAliasType("Status", Literal['available', 'pending', 'sold'])
 
 
-class Priority(IntEnum):
-    """
-    A non-string enum.
-    """
-    INTEGER_1 = 1
-    INTEGER_2 = 2
-    INTEGER_3 = 3
+
+Priority = TypeAliasType("Priority", Literal[1, 2, 3])
+"""
+A non-string enum.
+"""
 
 
 class PetRequest(BaseModel):

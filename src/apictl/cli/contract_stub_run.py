@@ -175,29 +175,21 @@ def build_engine(args: StubArgs, pacts: list[Any]) -> Any:
     return StubEngine(pacts, options)
 
 
-def _serve(args: StubArgs, engine: Any) -> int:
-    from apictl.cli.mock_log import make_logger, say
-    from apictl.serve.asgi import AsgiApp
-    from apictl.serve.server import ServeError, bind, serve_workers
+HANDLER_BUDGET_S = 10.0  # one answer may take this long; then 500 (pacts come from other teams)
 
-    try:
-        sock = bind(args.host, args.port)
-    except ServeError as exc:
-        error(str(exc))
-        return EXIT_ERROR
-    port = sock.getsockname()[1]
-    host = f"[{args.host}]" if ":" in args.host else args.host
+
+def _serve(args: StubArgs, engine: Any) -> int:
+    from apictl.cli.serving import Listen, serve_app
+    from apictl.serve.asgi import AsgiApp
+
     served = [
         f"{p.uri} ({p.consumer} -> {p.provider}, pact v{p.version}, {len(p.http())} interactions)" for p in engine.pacts
     ]
-    say(args.log_format, f"apictl contract stub listening on http://{host}:{port}", contracts=served)
 
-    def make_app() -> AsgiApp:
-        app = AsgiApp(engine.handle, make_logger(args.log_format))
+    def make_app(log: Any) -> AsgiApp:
+        app = AsgiApp(engine.handle, log, handler_budget_s=HANDLER_BUDGET_S)
         if args.watch:
             app.on_startup = _watcher(args, engine, app)
         return app
 
-    outcome = serve_workers(make_app, sock, 1)
-    say(args.log_format, "apictl contract stub stopped")
-    return outcome.exit_code
+    return serve_app(Listen("apictl contract stub", args.host, args.port, args.log_format), make_app, served)

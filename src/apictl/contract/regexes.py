@@ -26,6 +26,7 @@ class RegexTimeout(Exception):
             f"the regex {regex!r} took longer than {MATCH_TIMEOUT_S} s to match (catastrophic backtracking?)"
         )
 
+
 _POSIX = {
     "Lower": "a-z",
     "Upper": "A-Z",

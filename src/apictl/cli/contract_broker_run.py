@@ -66,11 +66,11 @@ def publish_pacts(
     merge: bool,
 ) -> int:
     from apictl.contract.broker.publish import Contract, publish_contracts
-    from apictl.contract.pactfile import pact_files, read_pact
+    from apictl.contract.sources import pact_paths, read_pact
     from apictl.core.errors import InputError
 
     contracts = []
-    for path in pact_files(paths):
+    for path in pact_paths(paths):
         pact = read_pact(path)  # malformed pacts stop here, located
         contracts.append(Contract(pact.consumer, pact.provider, path.read_bytes(), source=str(path)))
     consumers = {c.consumer for c in contracts}

@@ -64,7 +64,7 @@ def fetch_pact(client: BrokerClient, url: str) -> tuple[Pact, str]:
     from apictl.core.loader import parse_text
 
     try:
-        answer = client.call("GET", url, accept="application/hal+json, application/json")
+        answer = client.call("GET", url, accept="application/hal+json, application/json", any_body=True)
     except BrokerError as exc:
         if exc.status is None:
             raise InputError(f"cannot fetch the pact: {exc.reason}", uri=url) from None

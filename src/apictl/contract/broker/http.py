@@ -192,8 +192,10 @@ class BrokerClient:
         accept: str | None = HAL,
         content_type: str = JSON,
         ok: Iterable[int] = (),
+        any_body: bool = False,
     ) -> BrokerResponse:
-        """Send one request; 2xx and the statuses in `ok` are returned, anything else raises BrokerError."""
+        """Send one request; 2xx and the statuses in `ok` are returned, anything else raises BrokerError,
+        as does a 2xx answer that is not a JSON object (unless `any_body`: the caller parses it)."""
         import httpx
         import orjson
 
@@ -227,7 +229,7 @@ class BrokerClient:
                 self._sleep(self.backoff * 2**attempt)
                 continue
             break
-        return self._answer(method, target, response, raw, set(ok))
+        return self._answer(method, target, response, raw, set(ok), any_body)
 
     def _send(
         self, method: str, target: str, content: bytes | None, headers: dict[str, str]
@@ -245,7 +247,9 @@ class BrokerClient:
             response.close()
         return response, b"".join(chunks)
 
-    def _answer(self, method: str, target: str, response: httpx.Response, raw: bytes, ok: set[int]) -> BrokerResponse:
+    def _answer(
+        self, method: str, target: str, response: httpx.Response, raw: bytes, ok: set[int], any_body: bool
+    ) -> BrokerResponse:
         import orjson
 
         text = raw.decode(response.encoding or "utf-8", "replace")
@@ -256,12 +260,33 @@ class BrokerClient:
             except orjson.JSONDecodeError:
                 body = None
         status = response.status_code
+        # an empty answer to a write is fine (the broker's own contract has some); to a read it is not
+        shaped = any_body or isinstance(body, dict) or status == 204 or not text.strip() and method != "GET"
+        if 200 <= status < 300 and not shaped:
+            # every broker resource is a JSON object: HTML (a proxy's login page), a list or nothing is not one
+            shown = " ".join(text.split())[:80]
+            raise BrokerError(
+                f"HTTP {status} but the answer is not the broker's JSON: {shown!r} (is the URL a Pact Broker's?)",
+                method=method,
+                url=target,
+                status=status,
+            )
         if 200 <= status < 300 or status in ok:
             return BrokerResponse(status, str(response.url), body, dict(response.headers), text)
         said = describe_errors(body) or (" ".join(text.split())[:200] if body is None else "")
         hint = HINTS.get(status, "")
         message = f"HTTP {status}" + (f" ({hint})" if hint else "") + (f": {said}" if said else "")
         raise BrokerError(message, method=method, url=target, status=status)
+
+
+def require(answer: BrokerResponse, *shapes: tuple[str, type]) -> Any:
+    """The answer's body, when at least one `(member, type)` is there with its type
+    (`require(answer, ("matrix", list), ("summary", dict))`); otherwise a BrokerError."""
+    body = answer.body
+    if isinstance(body, dict) and any(isinstance(body.get(key), kind) for key, kind in shapes):
+        return body
+    wanted = " or ".join(f"{key!r} {'list' if kind is list else 'object'}" for key, kind in shapes)
+    raise BrokerError(f"the broker's answer has no {wanted} (is the URL a Pact Broker's?)", url=answer.url)
 
 
 def link_href(resource: object, relation: str, name: str | None = None) -> str | None:

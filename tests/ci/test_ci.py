@@ -1,4 +1,4 @@
-"""`apictl ci` end to end on a small git history built from tests/ci/fixtures:
+"""`apictl ci` end to end on a small git history built from examples/ci-history:
 `base/` is committed on main (and mirrored as origin/main), then a PR branch
 overlays `breaking/` or `passing/`. Also executes the shipped integrations:
 action.yml's `apictl ci` step and the pre-commit hooks."""
@@ -23,6 +23,7 @@ from tests.cli.helpers import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HISTORY = ROOT / "examples" / "ci-history"  # base/ on main; a PR overlays breaking/, passing/ or proto-breaking/
 SARIF_SCHEMA = ROOT / "tests" / "fixtures" / "report" / "sarif-schema-2.1.0.json"
 BIN = Path(sys.executable).parent  # the venv's `apictl`
 
@@ -41,12 +42,12 @@ def make_repo(tmp_path: Path, pr: str) -> Path:
     _git(repo, "config", "user.email", "ci@example.org")
     _git(repo, "config", "user.name", "ci")
     _git(repo, "config", "commit.gpgsign", "false")
-    shutil.copytree(FIXTURES / "base", repo, dirs_exist_ok=True)
+    shutil.copytree(HISTORY / "base", repo, dirs_exist_ok=True)
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "base")
     _git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
     _git(repo, "checkout", "-qb", "pr")
-    shutil.copytree(FIXTURES / pr, repo, dirs_exist_ok=True)
+    shutil.copytree(HISTORY / pr, repo, dirs_exist_ok=True)
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", pr)
     return repo
@@ -176,7 +177,7 @@ def test_input_and_config_errors_exit_2(
 
 
 def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> None:
-    shutil.copytree(FIXTURES / "base", tmp_path / "plain")
+    shutil.copytree(HISTORY / "base", tmp_path / "plain")
     monkeypatch.chdir(tmp_path / "plain")
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     result = invoke("ci", "-j", "1")
@@ -266,12 +267,38 @@ def test_pre_commit_hooks_run(tmp_path: Path) -> None:
     assert run_hook(hooks["apictl-lint"], repo, ["api/openapi.yaml"]).returncode == 1
 
 
-def test_gitlab_template_parses() -> None:
+def test_gitlab_template_runs(tmp_path: Path) -> None:
+    """Both jobs' scripts run as GitLab runs them (`sh -e -c`, template variables in the
+    environment): the `apictl` job gates the merge request; the Code Quality job points at
+    each finding's line."""
     template = yaml.safe_load((ROOT / "ci" / "gitlab" / "apictl.gitlab-ci.yml").read_text(encoding="utf-8"))
-    job = template["apictl"]
+    job, quality = template["apictl"], template[".apictl-code-quality"]
     assert job["artifacts"]["reports"]["junit"] == "apictl-junit.xml"
-    assert any("apictl ci" in line for line in job["script"])
-    assert template[".apictl-code-quality"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert quality["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+
+    def run(spec: dict[str, Any], repo: Path) -> subprocess.CompletedProcess[str]:
+        variables = {**template["variables"], **spec.get("variables", {})}
+        env = _env(**variables, CI_MERGE_REQUEST_TARGET_BRANCH_NAME="main", CI_DEFAULT_BRANCH="main")
+        script = "\n".join(spec["script"])
+        return subprocess.run(
+            ["sh", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True, check=False
+        )
+
+    for pr, code in (("breaking", 1), ("passing", 0)):
+        repo = make_repo(tmp_path / pr, pr)
+        done = run(job, repo)
+        assert done.returncode == code, done.stdout + done.stderr
+        _validate_junit(repo / job["artifacts"]["reports"]["junit"])
+        _validate_sarif(repo / "apictl.sarif")
+        assert (repo / "apictl-summary.md").is_file()
+    (repo / "api" / "openapi.yaml").write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: {}\n", encoding="utf-8")
+    done = run(quality, repo)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lint = json.loads((repo / "apictl-lint.json").read_text(encoding="utf-8"))["diagnostics"]
+    issues = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert issues and len(issues) == len(lint)
+    assert [i["location"]["lines"]["begin"] for i in issues] == [d["range"]["start"]["line"] for d in lint]
+    assert any(i["location"]["lines"]["begin"] > 1 for i in issues)
 
 
 def _pr_commit(repo: Path, message: str, *git_args: str) -> None:

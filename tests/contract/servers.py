@@ -67,3 +67,39 @@ def serve_function(handle: Callable[[httpx.Request], httpx.Response]) -> Iterato
         server.shutdown()
         server.server_close()
         thread.join(10)
+
+
+@contextmanager
+def hanging_server() -> Iterator[str]:
+    """A server that accepts connections and never answers (a provider or broker that hangs)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(5)
+        for conn in held:
+            conn.close()
+        listener.close()
+
+
+def closed_port_url() -> str:
+    """http://127.0.0.1:PORT where nothing listens (an unreachable provider or broker)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"

@@ -113,6 +113,7 @@ def test_the_stub_serves_pacts_over_http(stub: tuple[int, subprocess.Popen[bytes
     assert proc.returncode == 0
     text = out.decode()
     assert f"apictl contract stub listening on http://127.0.0.1:{port}" in text
+    assert "pact v3, 1 HTTP interaction; 1 message interaction not served (HTTP only)" in text  # v3 has a message
     assert '"path": "/items/42?fields=name&fields=stock", "status": 200' in text
     assert "apictl contract stub stopped" in text
 

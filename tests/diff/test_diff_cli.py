@@ -140,3 +140,68 @@ def test_bad_input_is_one_line_exit_2(args: tuple[str, ...], message: str) -> No
     assert result.exit_code == 2
     assert first_error(result) == message
     assert_error_lines(result)
+
+
+def test_folder_sides(tmp_path: Path) -> None:
+    """Each side may be a folder: its `openapi.yaml` (or similar), else its only OpenAPI document."""
+    for side, name in (("old", "openapi.yaml"), ("new", "petstore.yaml")):
+        (tmp_path / side).mkdir()
+        shutil.copy(FIX / f"BRK113/{side}.yaml", tmp_path / side / name)
+        (tmp_path / side / "notes.yaml").write_text("title: not a contract\n", encoding="utf-8")
+    result = invoke("diff", "--no-config", "-f", "json", tmp_path / "old", tmp_path / "new")
+    assert result.exit_code == 1, result.stderr
+    d = json.loads(result.stdout)["diagnostics"][0]
+    assert (
+        d["code"] == "BRK113"
+        and d["file"].endswith("new/petstore.yaml")
+        and d["old"]["file"].endswith("old/openapi.yaml")
+    )
+    (tmp_path / "empty").mkdir()
+    empty = invoke("diff", "--no-config", tmp_path / "empty", tmp_path / "new")
+    assert empty.exit_code == 2 and "no OpenAPI root document in this folder; name the file" in first_error(empty)
+    shutil.copy(FIX / "BRK113/new.yaml", tmp_path / "new" / "second.yaml")
+    two = invoke("diff", "--no-config", tmp_path / "old", tmp_path / "new")
+    assert two.exit_code == 2 and "2 OpenAPI root documents in this folder" in first_error(two)
+
+
+def test_shared_schema_change_is_reported_once_per_operation() -> None:
+    """`$ref`-aware: a change inside a shared schema appears at each operation it affects, once
+    (listPets reaches Pet through two media types), with its new and old locations."""
+    folder = Path("tests/diff/refs/shared-schema")
+    result = invoke("diff", "--no-config", "-f", "json", folder / "old.yaml", folder / "new.yaml")
+    assert result.exit_code == 1, result.stderr
+    found = [
+        (
+            d["operation"],
+            d["oasdiff"],
+            d["file"],
+            d["range"]["start"]["line"],
+            d["old"]["file"],
+            d["old"]["range"]["start"]["line"],
+        )
+        for d in json.loads(result.stdout)["diagnostics"]
+    ]
+    new, old = str(folder / "new.yaml"), str(folder / "old.yaml")
+    assert found == [
+        ("GET /pets", "response-property-became-optional", new, 35, old, 33),
+        ("GET /pets/{id}", "response-property-became-optional", new, 35, old, 33),
+    ]
+
+
+def test_sunset_allowance_is_configurable(tmp_path: Path) -> None:
+    """apictl.yaml turns the deprecation allowances of BRK101 off: then removing a deprecated
+    operation breaks even after its sunset date, or when it had none."""
+    text = (FIX / "BRK101/old.yaml").read_text()
+    marker = "      operationId: updatePet\n"
+    past, undated = tmp_path / "past.yaml", tmp_path / "undated.yaml"
+    past.write_text(text.replace(marker, marker + "      deprecated: true\n      x-sunset: '2025-01-01'\n"))
+    undated.write_text(text.replace(marker, marker + "      deprecated: true\n"))
+    new = FIX / "BRK101/new.yaml"
+    assert invoke("diff", "--no-config", past, new).exit_code == 0
+    assert invoke("diff", "--no-config", undated, new).exit_code == 0
+    for option, old in (("allow_after_sunset", past), ("allow_deprecated_without_sunset", undated)):
+        config = tmp_path / f"{option}.yaml"
+        config.write_text(f"rules:\n  BRK101: {{severity: error, options: {{{option}: false}}}}\n")
+        result = invoke("diff", "-c", config, "-f", "json", old, new)
+        assert result.exit_code == 1, (option, result.stdout, result.stderr)
+        assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["BRK101"], option

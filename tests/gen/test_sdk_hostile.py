@@ -128,6 +128,19 @@ def test_hostile_package_imports_and_calls_safely(package: ModuleType) -> None:
     assert url.params["class"] == "*/" and url.params["timeout"] == "2" and url.params["self"] == "1"
 
 
+@pytest.mark.parametrize(("value", "segment"), [("..", b"/%2E%2E/"), (".", b"/%2E/"), ("../..", b"/..%2F..")])
+def test_dot_segment_values_stay_data(package: ModuleType, value: str, segment: bytes) -> None:
+    """httpx removes `.`/`..` segments: a path value `..` must not reach the parent path."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"def": "x"})
+
+    package.Client("https://api.test/base", transport=httpx.MockTransport(answer)).etc.import_(value)
+    assert sent[0].url.raw_path.startswith(b"/base/a'%22%5C" + segment), sent[0].url.raw_path
+
+
 def test_hostile_names_are_unique_identifiers(package: ModuleType) -> None:
     client_api = importlib.import_module(f"{PACKAGE}.api.class_")
     methods = [m for m in vars(client_api.ClassApi) if not m.startswith("_")]

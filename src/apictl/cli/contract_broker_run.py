@@ -65,14 +65,17 @@ def publish_pacts(
     build_url: str | None,
     merge: bool,
 ) -> int:
+    from apictl.cli.contract_stub_run import report_contradictions
     from apictl.contract.broker.publish import Contract, publish_contracts
     from apictl.contract.sources import pact_paths, read_pact
     from apictl.core.errors import InputError
 
-    contracts = []
+    contracts, pacts = [], []
     for path in pact_paths(paths):
         pact = read_pact(path)  # malformed pacts stop here, located
+        pacts.append(pact)
         contracts.append(Contract(pact.consumer, pact.provider, path.read_bytes(), source=str(path)))
+    report_contradictions(pacts, strict=False)  # the consumer's pact is wrong: say so, still publish
     consumers = {c.consumer for c in contracts}
     if len(consumers) != 1:
         raise InputError(f"publish one consumer's pacts at a time (found {', '.join(sorted(consumers))})")

@@ -63,15 +63,27 @@ def run_stub(args: StubArgs) -> int:
     except ApictlError as exc:
         error(str(exc))
         return EXIT_ERROR
-    if _report_contradictions(pacts, args.strict) and args.strict:
+    if report_contradictions(pacts, args.strict) and args.strict:
         return EXIT_ERROR
     if not engine.entries:
-        error("no HTTP interactions to serve (check the pacts and the --provider-state/--consumer/--provider filters)")
+        messages = sum(len(p.messages()) for p in pacts)
+        hint = f"; {messages} message interactions are not served: the stub serves HTTP only" if messages else ""
+        filters = "--provider-state/--consumer/--provider"
+        error(f"no HTTP interactions to serve (check the pacts and the {filters} filters{hint})")
         return EXIT_ERROR
     return _serve(args, engine)
 
 
-def _report_contradictions(pacts: list[Any], strict: bool) -> int:
+def _served_count(pact: Any) -> str:
+    """'2 HTTP interactions', or '1 HTTP interaction; 1 message interaction not served (HTTP only)'."""
+    http, messages = len(pact.http()), len(pact.messages())
+    text = f"{http} HTTP interaction{'s' if http != 1 else ''}"
+    if messages:
+        text += f"; {messages} message interaction{'s' if messages != 1 else ''} not served (HTTP only)"
+    return text
+
+
+def report_contradictions(pacts: list[Any], strict: bool) -> int:
     """Examples that fail their own matchers: warnings (the stub serves them
     anyway), or errors with --strict. Returns how many."""
     from apictl.contract.examples import example_problems
@@ -133,9 +145,7 @@ def _serve(args: StubArgs, engine: Any) -> int:
     from apictl.cli.serving import Listen, serve_app
     from apictl.serve.asgi import AsgiApp
 
-    served = [
-        f"{p.uri} ({p.consumer} -> {p.provider}, pact v{p.version}, {len(p.http())} interactions)" for p in engine.pacts
-    ]
+    served = [f"{p.uri} ({p.consumer} -> {p.provider}, pact v{p.version}, {_served_count(p)})" for p in engine.pacts]
 
     def make_app(log: Any) -> AsgiApp:
         app = AsgiApp(engine.handle, log, handler_budget_s=HANDLER_BUDGET_S)

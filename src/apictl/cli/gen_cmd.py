@@ -33,6 +33,9 @@ def sdk(
     templates: Path = typer.Option(None, "--templates", help="Folder of templates overriding the shipped ones."),
     ref_root: Path = typer.Option(None, "--ref-root", help="Folder file $refs may not leave (default: the spec's)."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the output on disk differs."),
+    force: bool = typer.Option(
+        False, "--force", help="Write into a non-empty folder apictl did not generate (only its files are written)."
+    ),
 ) -> None:
     """Generate a typed Python client SDK (sync + async, httpx, pydantic v2)."""
     from apictl.core.errors import ApictlError
@@ -49,10 +52,13 @@ def sdk(
         raise fail(f"{spec}: no such file or folder")
     try:
         if is_proto_source(spec):
+            refuse_ref_root(ref_root)
             from apictl.gen.grpc import generate_grpc  # type: ignore[import-not-found, unused-ignore]
 
-            generate_grpc(spec, out, mode="client", package_name=package_name)
-            raise typer.Exit(EXIT_CLEAN)
+            paths = generate_grpc(
+                spec, out, mode="client", package_name=package_name, templates=templates, check=check, force=force
+            )
+            report_written(paths, out, check)
         from apictl.gen.ir import build_ir, load_workspace
         from apictl.gen.output import diff_tree, write_tree
         from apictl.gen.python_sdk import generate_sdk
@@ -64,10 +70,29 @@ def sdk(
             for path in changed:
                 typer.echo(f"would change: {path}")
             raise typer.Exit(1 if changed else EXIT_CLEAN)
-        written = write_tree(files, out)
+        written = write_tree(files, out, force=force)
     except ApictlError as exc:
         raise fail(str(exc), exc.exit_code) from None
     typer.echo(f"wrote {len(written)} files to {out}")
+
+
+def refuse_ref_root(ref_root: Path | None) -> None:
+    """`--ref-root` bounds an OpenAPI contract's file `$ref`s; protobuf input has none."""
+    if ref_root is not None:
+        raise fail(
+            "--ref-root applies to OpenAPI contracts only: protobuf imports resolve inside the given "
+            "folder (pass the folder that holds every imported .proto file)"
+        )
+
+
+def report_written(paths: list[str], out: Path, check: bool) -> None:
+    """Print what was written (or, with --check, what would change) and exit."""
+    if check:
+        for path in paths:
+            typer.echo(f"would change: {path}")
+        raise typer.Exit(1 if paths else EXIT_CLEAN)
+    typer.echo(f"wrote {len(paths)} files to {out}")
+    raise typer.Exit(EXIT_CLEAN)
 
 
 def _valid_package(name: str) -> bool:

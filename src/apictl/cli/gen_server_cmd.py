@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from apictl.cli.common import EXIT_CLEAN, EXIT_FINDINGS, error, fail
-from apictl.cli.gen_cmd import _valid_package, gen_app, is_proto_source
+from apictl.cli.gen_cmd import _valid_package, gen_app, is_proto_source, refuse_ref_root
 
 FRAMEWORKS = ("fastapi",)
 
@@ -23,6 +23,9 @@ def server(
     templates: Path = typer.Option(None, "--templates", help="Folder of templates overriding the shipped ones."),
     ref_root: Path = typer.Option(None, "--ref-root", help="Folder file $refs may not leave (default: the spec's)."),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the output on disk differs."),
+    force: bool = typer.Option(
+        False, "--force", help="Write into a non-empty folder apictl did not generate (only its files are written)."
+    ),
 ) -> None:
     """Generate server stubs: your handlers live in files regeneration never overwrites."""
     from apictl.core.errors import ApictlError
@@ -39,14 +42,17 @@ def server(
         raise fail(f"{spec}: no such file or folder")
     try:
         if spec.is_dir() or is_proto_source(spec):
+            refuse_ref_root(ref_root)
             from apictl.gen.grpc import generate_grpc
 
-            paths = generate_grpc(spec, out, mode="server", package_name=package_name, templates=templates, check=check)
+            paths = generate_grpc(
+                spec, out, mode="server", package_name=package_name, templates=templates, check=check, force=force
+            )
         else:
             from apictl.gen.server import generate_server
 
             paths = generate_server(
-                spec, out, package_name=package_name, templates=templates, ref_root=ref_root, check=check
+                spec, out, package_name=package_name, templates=templates, ref_root=ref_root, check=check, force=force
             )
     except ApictlError as exc:
         for line in _error_lines(exc):

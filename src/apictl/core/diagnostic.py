@@ -21,7 +21,7 @@ class Severity(IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]  # `self.name` is a slow enum descriptor; reports ask once per finding
 
     @classmethod
     def parse(cls, text: str) -> Severity:
@@ -33,6 +33,9 @@ class Severity(IntEnum):
             return cls[key.upper()]
         except KeyError:
             raise ValueError(f"unknown severity {text!r} (expected error, warn, info or hint)") from None
+
+
+_LABELS = {s: s.name.lower() for s in Severity}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,4 +75,5 @@ class Diagnostic:
         return self.span.col if self.span else 1
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.uri, self.line, self.col, self.code, self.message)
+        span = self.span  # not the properties: sorting 90k findings called them 180k times
+        return (self.uri, span.line if span else 1, span.col if span else 1, self.code, self.message)

@@ -67,9 +67,11 @@ __all__ = [
 def load_workspace(path: Path, ref_root: Path | None = None, allow_remote: bool = False) -> Workspace:
     """Load an OpenAPI contract; InputError (one line, located) when it is not one."""
     from apictl.core.loader import load_file
+    from apictl.gen.structure import check_structure
 
     doc = load_file(Path(path))
     doc.kind = detect(doc.data, doc.uri)
+    check_structure(doc)
     root_dir = ref_root if ref_root is not None else (doc.path.parent if doc.path is not None else None)
     return Workspace(doc, root_dir=root_dir, allow_remote=allow_remote)
 

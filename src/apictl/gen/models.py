@@ -38,6 +38,13 @@ SCHEMA_MAPS = ("properties", "$defs", "definitions", "dependentSchemas")
 SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 SCHEMA_VALUES = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames")
 SCHEMA_VALUES_31 = ("unevaluatedProperties", "unevaluatedItems")
+# The JSON Schema / OpenAPI keywords copied as they are (the schema-valued ones are
+# copied above); an allowlist, since the model generator interprets keys of its own.
+COPIED_KEYS = frozenset(
+    {"type", "enum", "const", "nullable", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
+    | {"multipleOf", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minProperties"}
+    | {"maxProperties", "minContains", "maxContains", "contentEncoding", "contentMediaType", "summary"}
+)
 # Keys that do not change the Python type of a schema (constraints are the server's to check).
 PLAIN_KEYS = frozenset(
     {"type", "format", "items", "description", "nullable", "default", "readOnly", "writeOnly", "minimum", "maximum"}
@@ -300,8 +307,10 @@ class _Bundler:
                     self.splits = True
             elif key == "required" and isinstance(sub, list):
                 out[key] = [r for r in sub if isinstance(r, str)]
-            else:
+            elif key in COPIED_KEYS:
                 out[key] = sub
+            # anything else is dropped: datamodel-code-generator reads keys of its own
+            # (customTypePath, customBasePath, x-python-type…) that would import code
         return out
 
     def _discriminator(self, disc: dict[str, Any], where: SchemaRef) -> dict[str, Any]:

@@ -1,30 +1,46 @@
-"""Writing a generated tree: atomically, deterministically, inside `--out` only,
-and never over files the user owns.
+"""Writing a generated tree: in place, file by file, deterministically, inside
+`--out` only, and never over what the user owns.
 
-A generator returns `GeneratedFile`s (pure); `write_tree` puts them on disk: it
-builds the whole tree in a temporary sibling folder and swaps it in with
-renames, so an error leaves the previous output untouched and never half a tree.
-Paths are checked to stay inside the output folder (no absolute paths, no `..`,
-no symlinked parents). A file marked `user_owned` (a handler the user edits) is
-written only when absent, and a file on disk carrying the `USER_OWNED_MARKER`
-is always kept. The `GENERATED_MARKER` file lists what the last run wrote, so a
-file generated before but not any more (a removed tag's module) is dropped, while
-files apictl never wrote are kept (with `keep_unknown`, the default).
+A generator returns `GeneratedFile`s (pure, all in memory); `write_tree` puts
+them on disk. Everything is checked before the first byte is written, so a bad
+path, a symbolic link in the way or a folder that is not ours leaves the disk
+as it was. Then each file is written atomically (a temporary file next to it,
+then `os.replace`): a reader never sees half a file.
+
+- `--out` must be empty, missing, or hold the `GENERATED_MARKER` manifest of an
+  earlier run; any other folder is refused unless `force` (so `-o ~` or a
+  project's own folder is never written into by mistake).
+- Only the generated paths are written; the folder's other files, its empty
+  folders, its symbolic links and its permissions are left as they are. A
+  generated path that is a symbolic link, or lies under one, is refused.
+- A file marked `user_owned` (a handler the user edits) is written only when
+  absent. A file whose first line is exactly a marker line (`# apictl: user-owned`,
+  or `<!-- apictl: user-owned -->` in Markdown) is kept: that line is added by
+  the user, and no generated file may start with it (contract text cannot).
+- The manifest lists what the last run wrote, with a hash of each file: a file
+  generated before but not any more (a removed tag's module) is deleted if it
+  is unchanged since; nothing else is ever deleted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import shutil
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from apictl.core.errors import ApictlError
 
-USER_OWNED_MARKER = "apictl: user-owned"  # a file containing this line is never overwritten
-GENERATED_MARKER = ".apictl-generated"  # the files apictl wrote last time (one path per line)
-MANIFEST_HEADER = "# written by apictl; files marked user-owned are kept, files listed here may be replaced\n"
+USER_OWNED_MARKER = "apictl: user-owned"  # the text of the marker line; see MARKER_LINES
+MARKER_LINES = frozenset({f"# {USER_OWNED_MARKER}", f"<!-- {USER_OWNED_MARKER} -->"})
+GENERATED_MARKER = ".apictl-generated"  # the files apictl wrote last time (hash and path per line)
+MANIFEST_HEADER = (
+    "# written by apictl: files listed here are regenerated (and deleted when no longer generated and unchanged);\n"
+    "# a file whose first line is '# apictl: user-owned' is kept; other files are never touched\n"
+)
+_MANIFEST_LINE = re.compile(r"^([0-9a-f]{64})  (.+)$")
 
 
 class OutputError(ApictlError):
@@ -51,12 +67,18 @@ def check_relative(path: str) -> PurePosixPath:
     return pure
 
 
+def marked_user_owned(data: bytes) -> bool:
+    """The content starts with a user-owned marker line."""
+    first = data[:256].split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+    return first in MARKER_LINES
+
+
 def diff_tree(files: list[GeneratedFile], out: Path) -> list[str]:
     """Relative paths whose content on disk differs from `files` (for `--check`)."""
     changed = []
     for f in sorted(files, key=lambda f: f.path):
         target = out / check_relative(f.path)
-        if f.user_owned and target.exists():
+        if (f.user_owned and target.exists()) or _kept_by_marker(target):
             continue
         try:
             if target.read_bytes() != f.data():
@@ -66,114 +88,166 @@ def diff_tree(files: list[GeneratedFile], out: Path) -> list[str]:
     return changed
 
 
-def write_tree(files: list[GeneratedFile], out: Path, *, keep_unknown: bool = True) -> list[str]:
-    """Write `files` under `out` atomically; returns the relative paths written.
+def write_tree(files: list[GeneratedFile], out: Path, *, force: bool = False) -> list[str]:
+    """Write `files` under `out` in place; returns the relative paths written.
 
-    The new tree is assembled in a temporary folder next to `out`: user-owned
-    files already in `out` (and, with `keep_unknown`, every file the tree does not
-    name) are copied over first, then the generated files; finally `out` is
-    swapped for it. On any error the temporary folder is removed and `out` is as
-    it was."""
+    Every check runs before anything is written; each file is then replaced
+    atomically. `force` writes into a non-empty folder apictl did not write."""
     out = Path(out)
-    seen: set[str] = set()
-    for f in files:
-        check_relative(f.path)
-        if f.path in seen:
-            raise OutputError(f"two generated files have the same path {f.path!r}")
-        seen.add(f.path)
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a folder")
-    if out.is_symlink():
-        raise OutputError(f"{out}: is a symbolic link; give the real folder")
-    if out.exists() and Path.cwd().resolve().is_relative_to(out.resolve()):
-        raise OutputError(f"{out}: holds the current folder; generate into a folder of its own (it is replaced whole)")
-    parent = out.resolve().parent if out.exists() else out.absolute().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.apictl-", dir=parent))
-        umask = os.umask(0)
-        os.umask(umask)
-        staging.chmod(0o777 & ~umask)  # mkdtemp's 0700 would become the output folder's mode
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output folder: {exc.strerror or exc}") from None
+    payload = _payload(files)
+    _check_folder(out, force)
+    previous = _manifest(out)
+    plan: list[tuple[GeneratedFile, Path, bytes]] = []
+    for f in sorted(files, key=lambda f: f.path):
+        target = out / check_relative(f.path)
+        _check_target(out, f.path, target)
+        if (f.user_owned and (target.exists() or target.is_symlink())) or _kept_by_marker(target):
+            continue
+        plan.append((f, target, payload[f.path]))
+    stale = [rel for rel, digest in sorted(previous.items()) if rel not in payload and _deletable(out, rel, digest)]
     written: list[str] = []
     try:
-        kept = _carry_over(out, staging, files, keep_unknown)
-        for f in sorted(files, key=lambda f: f.path):
-            if f.path in kept:
-                continue
-            target = staging / check_relative(f.path)
+        out.mkdir(parents=True, exist_ok=True)
+        for f, target, data in plan:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(f.data())
+            if not target.exists() or target.read_bytes() != data:
+                _replace(target, data)
             written.append(f.path)
-        manifest = "".join(f"{f.path}\n" for f in sorted(files, key=lambda f: f.path))
-        (staging / GENERATED_MARKER).write_text(MANIFEST_HEADER + manifest, encoding="utf-8")
-        _swap(staging, out)
+        for rel in stale:
+            _delete(out, rel)
+        manifest = "".join(
+            f"{_digest(payload[f.path])}  {f.path}\n" for f in sorted(files, key=lambda f: f.path) if not f.user_owned
+        )
+        _replace(out / GENERATED_MARKER, (MANIFEST_HEADER + manifest).encode("utf-8"))
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"{out}: cannot write the generated files: {exc.strerror or exc}") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return written
 
 
-def _carry_over(out: Path, staging: Path, files: list[GeneratedFile], keep_unknown: bool) -> set[str]:
-    """Copy what must survive regeneration into `staging`; returns the generated
-    paths that are kept as the user has them."""
-    kept: set[str] = set()
-    if not out.is_dir():
-        return kept
-    by_path = {f.path: f for f in files}
-    generated_before = _manifest(out)
-    for root, dirs, names in os.walk(out):
-        dirs[:] = sorted(d for d in dirs if not Path(root, d).is_symlink())
-        for name in sorted(names):
-            src = Path(root, name)
-            rel = src.relative_to(out).as_posix()
-            if rel == GENERATED_MARKER or src.is_symlink():
-                continue
-            gen = by_path.get(rel)
-            owned = (gen is not None and gen.user_owned) or _marked_user_owned(src)
-            if gen is None and not owned and (not keep_unknown or rel in generated_before):
-                continue
-            if gen is not None and not owned:
-                continue  # replaced by the generated version
-            dest = staging / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest)
-            if gen is not None:
-                kept.add(rel)
-    return kept
+def _payload(files: list[GeneratedFile]) -> dict[str, bytes]:
+    """Every file's bytes, computed before anything is written; paths checked."""
+    payload: dict[str, bytes] = {}
+    for f in files:
+        check_relative(f.path)
+        if f.path in payload:
+            raise OutputError(f"two generated files have the same path {f.path!r}")
+        data = f.data()
+        if not f.user_owned and marked_user_owned(data):
+            raise OutputError(f"refusing to write {f.path!r}: its first line is the user-owned marker")
+        payload[f.path] = data
+    return payload
 
 
-def _manifest(out: Path) -> set[str]:
+def _check_folder(out: Path, force: bool) -> None:
+    if out.is_symlink():
+        raise OutputError(f"{out}: is a symbolic link; give the real folder")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: exists and is not a folder")
+    if force or not out.is_dir() or (out / GENERATED_MARKER).is_file():
+        return
+    try:
+        empty = next(out.iterdir(), None) is None
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot read the output folder: {exc.strerror or exc}") from None
+    if not empty:
+        raise OutputError(
+            f"{out}: the folder is not empty and apictl did not generate it (no {GENERATED_MARKER}); "
+            "give an empty or new folder, or --force to write into it (only the generated files are written)"
+        )
+
+
+def _check_target(out: Path, rel: str, target: Path) -> None:
+    """Never write through or over a symbolic link, nor over a folder."""
+    here = out
+    for part in PurePosixPath(rel).parts[:-1]:
+        here = here / part
+        if here.is_symlink():
+            raise OutputError(f"{out}: refusing to write {rel}: {here.relative_to(out)} is a symbolic link")
+        if here.exists() and not here.is_dir():
+            raise OutputError(f"{out}: refusing to write {rel}: {here.relative_to(out)} is not a folder")
+    if target.is_symlink():
+        raise OutputError(f"{out}: refusing to write {rel}: it is a symbolic link (remove it, or generate elsewhere)")
+    if target.exists() and not target.is_file():
+        raise OutputError(f"{out}: refusing to write {rel}: it exists and is not a file")
+
+
+def _kept_by_marker(target: Path) -> bool:
+    try:
+        with target.open("rb") as fh:
+            return marked_user_owned(fh.read(256))
+    except OSError:
+        return False
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write `data` to `target` atomically, keeping an existing file's permissions."""
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".apictl-tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _manifest(out: Path) -> dict[str, str | None]:
+    """What the last run generated: path -> hash (None for manifests without hashes)."""
     try:
         text = (out / GENERATED_MARKER).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return set()
-    return {line for line in text.splitlines() if line and not line.startswith("#")}
+        return {}
+    entries: dict[str, str | None] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        match = _MANIFEST_LINE.match(line)
+        rel, digest = (match.group(2), match.group(1)) if match else (line, None)
+        try:
+            check_relative(rel)
+        except OutputError:
+            continue  # an edited manifest never points outside the folder
+        entries[rel] = digest
+    return entries
 
 
-def _marked_user_owned(path: Path) -> bool:
+def _deletable(out: Path, rel: str, digest: str | None) -> bool:
+    """A file generated before: deleted only when it is a plain file (no link on the
+    way), unchanged since it was written and not marked as the user's. Entries
+    without a hash (older manifests, which also listed user-owned files) are kept."""
+    here = out
+    for part in PurePosixPath(rel).parts:
+        here = here / part
+        if here.is_symlink():
+            return False
     try:
-        with path.open("rb") as fh:
-            head = fh.read(4096)
+        data = here.read_bytes() if here.is_file() else None
     except OSError:
         return False
-    return USER_OWNED_MARKER.encode() in head
+    if data is None or marked_user_owned(data) or USER_OWNED_MARKER.encode() in data[:4096]:
+        return False
+    return digest is not None and _digest(data) == digest
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with two renames (the old tree is removed last)."""
-    if not out.exists():
-        staging.rename(out)
-        return
-    old = staging.with_name(staging.name + ".old")
-    out.rename(old)
-    try:
-        staging.rename(out)
-    except OSError:
-        old.rename(out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+def _delete(out: Path, rel: str) -> None:
+    """Delete a stale generated file, then the folders it leaves empty (up to `out`)."""
+    target = out / rel
+    target.unlink(missing_ok=True)
+    parent = target.parent
+    while parent != out:
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+        parent = parent.parent

@@ -19,7 +19,7 @@ from apictl.gen.models import ModelsModule, build_models
 from apictl.gen.naming import Namer, clean_text, pascal, snake, summary_line
 from apictl.gen.output import GeneratedFile
 from apictl.gen.paging import Paging, detect_paging
-from apictl.gen.render import render_env
+from apictl.gen.render import check_user_python, render_env
 
 CLIENT_KWARGS = (
     "base_url",
@@ -190,6 +190,7 @@ def generate_sdk(
     group_template = env.get_template("api_group.py.jinja")
     for view in groups:
         files.append(GeneratedFile(f"{package}/api/{view['module']}.py", group_template.render(context, group=view)))
+    check_user_python(((f.path, f.content) for f in files), templates)
     return files
 
 

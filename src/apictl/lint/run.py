@@ -49,6 +49,7 @@ class RunOutcome:
     config_fail_on: Severity | None
     warnings: list[str] = field(default_factory=list)  # e.g. ruleset rules that cannot run
     ruleset_rules: dict[str, RuleInfo] = field(default_factory=dict)  # a Spectral ruleset's rules, by name
+    unreadable: int = 0  # inputs (files, patterns, configs) whose errors are in `errors`
 
     def report_context(self, color: bool = False, width: int = 100) -> ReportContext:
         rules = {
@@ -65,7 +66,13 @@ class RunOutcome:
             return "\n".join(known.get(n, "") for n in range(1, max(known) + 1))
 
         return ReportContext(
-            tool_version=__version__, source=source, rules=rules, color=color, width=width, files_checked=self.files
+            tool_version=__version__,
+            source=source,
+            rules=rules,
+            color=color,
+            width=width,
+            files_checked=self.files,
+            unreadable=self.unreadable,
         )
 
 
@@ -230,4 +237,8 @@ def run(request: RunRequest) -> RunOutcome:
     # The files actually linted, named as their diagnostics name them (a file
     # that could not be loaded is an error on stderr, not a clean file).
     linted = [r.uri for r in results if r.error is None]
-    return RunOutcome(linted, diagnostics, errors, lines, config.fail_on, warnings, ruleset_rules)
+    # unmatched patterns plus each file with errors once (a .proto file can have several)
+    unreadable = len(errors) - sum(1 for r in results if r.error) + len({r.uri for r in results if r.error})
+    return RunOutcome(
+        linted, diagnostics, errors, lines, config.fail_on, warnings, ruleset_rules, unreadable=unreadable
+    )

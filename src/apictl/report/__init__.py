@@ -43,6 +43,7 @@ class ReportContext:
     color: bool = False
     width: int = 100
     files_checked: Sequence[str] = ()  # every file linted (junit/text summaries)
+    unreadable: int = 0  # inputs that could not be linted (their errors went to stderr)
     title: str = "apictl lint"
 
 

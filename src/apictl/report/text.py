@@ -210,13 +210,17 @@ def _window(cells: _Cells, start: int, available: int, cut: bool) -> tuple[int, 
 
 def _summary(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> Line:
     c = count(diagnostics)
+    failed = f"{plural(ctx.unreadable, 'file')} could not be linted" if ctx.unreadable else ""
     if c.total == 0:
+        if failed:  # never "No problems found" when some input was not looked at
+            rest = f"; no problems in {plural(len(ctx.files_checked), 'other file')}" if ctx.files_checked else ""
+            return [(f"✖ {failed}{rest}.", "bold red")]
         return [(f"No problems found in {plural(len(ctx.files_checked), 'file')}.", "bold green")]
-    style = "bold red" if c.errors else "bold yellow" if c.warnings else "bold"
+    style = "bold red" if c.errors or failed else "bold yellow" if c.warnings else "bold"
     detail = ", ".join(
         [plural(c.errors, "error"), plural(c.warnings, "warning"), plural(c.infos, "info"), plural(c.hints, "hint")]
     )
-    return [(f"✖ {plural(c.total, 'problem')} ({detail})", style)]
+    return [(f"✖ {plural(c.total, 'problem')} ({detail})" + (f"; {failed}" if failed else ""), style)]
 
 
 class _SourceCache:

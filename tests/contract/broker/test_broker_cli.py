@@ -1,5 +1,6 @@
 """The broker commands through the real entry point, against the broker's own contract
-served on 127.0.0.1 by apictl's stub engine (see test_broker_contract.py)."""
+served on 127.0.0.1 (a free port) by apictl's stub: its engine behind the ASGI adapter
+`apictl contract stub` serves (see test_broker_contract.py)."""
 
 from __future__ import annotations
 
@@ -12,21 +13,21 @@ from pathlib import Path
 import httpx
 import pytest
 
+from apictl.serve.asgi import AsgiApp
 from tests.cli.helpers import invoke
-from tests.contract.broker.pact_stub import PactStub
-from tests.contract.broker.test_broker_contract import INTERACTIONS, PACT_FILE, SHA
-from tests.contract.servers import serve_function
+from tests.contract.broker.test_broker_contract import INTERACTIONS, PACT_FILE, SHA, Served
+from tests.contract.servers import serve_asgi, serve_function
 
 pytestmark = pytest.mark.skipif(not PACT_FILE.is_file(), reason="peer suite pact-broker-contract not present")
 
 
 @contextmanager
 def broker(*indexes: int) -> Iterator[str]:
-    stub = PactStub.load(PACT_FILE, indexes)
-    with serve_function(stub.handle) as url:
+    served = Served(indexes)
+    with serve_asgi(AsgiApp(served.handle)) as url:
         yield url
-    assert stub.mismatches == []
-    assert sorted(set(stub.matched)) == sorted(indexes)
+    assert served.mismatches == []
+    assert sorted(set(served.matched)) == sorted(indexes)
 
 
 def _run(url: str, *args: str) -> tuple[int, str, str]:

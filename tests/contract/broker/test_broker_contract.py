@@ -3,17 +3,20 @@
 ../shared/peer-suites/pact-broker-contract holds the official Pact Broker client's
 consumer pact against the broker (67 interactions). Each scenario below sets up the
 interactions one client operation needs (the provider states say which situation the
-broker is in), serves them with a pact stub, runs apictl's client and checks that
-every interaction was requested exactly as the pact expects and that the client
-understood the answers. The last test checks that the scenarios cover all 67.
+broker is in), serves them with apictl's own stub (`StubEngine`, as an httpx
+transport), runs apictl's client and checks that every interaction was requested
+exactly as the pact expects and that the client understood the answers. The last
+test checks that the scenarios cover all 67; the test session's summary reports how
+many of the 67 were requested and answered (tests/contract/conftest.py).
 """
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +26,10 @@ from apictl.contract.broker import environments, matrix, pacticipants, pacts, pu
 from apictl.contract.broker.errors import BrokerError
 from apictl.contract.broker.http import BrokerClient
 from apictl.contract.broker.matrix import Selector
-from tests.contract.broker.pact_stub import PactStub
+from apictl.contract.pact import load_pact
+from apictl.contract.stub import StubEngine
+from apictl.contract.transport import stub_transport
+from apictl.serve.messages import Request, Response
 
 PACT = Path(__file__).resolve().parents[3].parent / "shared/peer-suites/pact-broker-contract"
 PACT_FILE = PACT / "pact-broker-client-v2--pact-broker.json"
@@ -35,6 +41,37 @@ INTERACTIONS: list[dict[str, Any]] = (
 UUID = "696c5f93-1b7f-44bc-8d03-59440fcaa9a0"
 ENV_UUID = "16926ef3-590f-4e3f-838e-719717aa88c9"
 SHA = "5556b8149bf8bac76bc30f50a8a2dd4c22c85f30"
+
+
+@dataclass
+class Served:
+    """Interactions `indexes` of the broker's contract served by apictl's stub engine,
+    recording which interaction answered each request and every request none matched
+    (the stub's 500 report with the closest interactions' mismatches)."""
+
+    indexes: tuple[int, ...]
+    matched: list[int] = field(default_factory=list)
+    mismatches: list[str] = field(default_factory=list)
+    engine: StubEngine = field(init=False)
+
+    def __post_init__(self) -> None:
+        pact = load_pact(PACT_FILE)
+        chosen = [pact.interactions[i] for i in self.indexes]
+        self.engine = StubEngine([dataclasses.replace(pact, interactions=chosen)])
+        self._index = {entry.label: self.indexes[n] for n, entry in enumerate(self.engine.entries)}
+
+    def observe(self, request: Request, response: Response) -> None:
+        if response.operation in self._index:
+            self.matched.append(self._index[response.operation])
+        else:
+            target = request.path + ("?" + request.query if request.query else "")
+            self.mismatches.append(f"{request.method} {target}: {response.body.decode(errors='replace')[:3000]}")
+
+    def handle(self, request: Request) -> Response:
+        """The engine's answer, observed (the handler `apictl contract stub` serves)."""
+        response = self.engine.handle(request)
+        self.observe(request, response)
+        return response
 
 
 @dataclass(frozen=True)
@@ -357,11 +394,12 @@ def _check_ignored(result: matrix.MatrixResult) -> None:
     ]
 
 
-def run_scenario(scenario: Scenario) -> PactStub:
-    stub = PactStub.load(PACT_FILE, scenario.interactions)
-    with BrokerClient("http://broker.test", transport=stub.transport(), retries=0) as client:
+def run_scenario(scenario: Scenario) -> Served:
+    served = Served(scenario.interactions)
+    transport = stub_transport(served.engine, on_answer=served.observe)
+    with BrokerClient("http://broker.test", transport=transport, retries=0) as client:
         scenario.run(client)
-    return stub
+    return served
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
@@ -375,3 +413,15 @@ def test_the_scenarios_exercise_all_67_interactions() -> None:
     assert len(INTERACTIONS) == 67
     covered = {i for s in SCENARIOS for i in s.interactions}
     assert sorted(set(range(67)) - covered) == []
+
+
+def test_the_session_summary_reports_interactions_requested() -> None:
+    from tests.contract.conftest import summary_lines
+
+    ids = {f"tests/contract/broker/test_broker_contract.py::test_scenario[{s.name}]": True for s in SCENARIOS}
+    assert summary_lines(ids) == [
+        "pact-broker-contract: 67 of 67 interactions requested and answered as the pact expects "
+        "(52 of 52 scenarios passed)"
+    ]
+    ids["tests/contract/broker/test_broker_contract.py::test_scenario[invalid webhook]"] = False  # only one uses 66
+    assert "66 of 67 interactions" in summary_lines(ids)[0]

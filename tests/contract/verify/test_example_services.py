@@ -102,11 +102,10 @@ def test_orders_runs_against_inventory_stubbed_from_the_pact() -> None:
 
     from apictl.contract.pact import load_pact
     from apictl.contract.stub import StubEngine
-    from apictl.contract.transport import stub_transport
-    from tests.contract.servers import serve_function
+    from apictl.serve.asgi import AsgiApp
 
-    transport = stub_transport(StubEngine([load_pact(PACT)]))
-    with serve_function(transport.handle_request) as inventory, serve_asgi(create_orders(inventory)) as orders:
+    stub = AsgiApp(StubEngine([load_pact(PACT)]).handle)  # what `apictl contract stub PACT` serves
+    with serve_asgi(stub) as inventory, serve_asgi(create_orders(inventory)) as orders:
         answers = [
             httpx.post(orders + "/orders", json={"item": item, "quantity": quantity}, timeout=10)
             for item, quantity in ((1, 2), (1, 50), (9, 1))
@@ -116,6 +115,21 @@ def test_orders_runs_against_inventory_stubbed_from_the_pact() -> None:
         (409, {"error": "only 5 in stock"}),
         (404, {"error": "no item 9"}),
     ]
+    _conform_to_orders_document(answers)
+
+
+def _conform_to_orders_document(answers: list[Any]) -> None:
+    """orders answers as its own OpenAPI document (examples/contract/orders/openapi.yaml) says."""
+    import jsonschema
+    import yaml
+
+    document = yaml.safe_load((EXAMPLE / "orders/openapi.yaml").read_text())
+    responses = document["paths"]["/orders"]["post"]["responses"]
+    for answer in answers:
+        described = responses[str(answer.status_code)]["content"]["application/json"]["schema"]
+        schema = {**described, "components": document["components"]}
+        jsonschema.Draft202012Validator(schema).validate(answer.json())
+        assert answer.headers["content-type"].startswith("application/json")
 
 
 def test_a_provider_under_a_base_path(fresh_pact: Path) -> None:

@@ -69,3 +69,36 @@ def test_load_hook_errors() -> None:
     for spec in ("json", ":x", "json:"):
         with pytest.raises(ApictlError, match="must be module:function"):
             load_hook(spec)
+
+
+TRACKING_PROBE = """
+import os, sys
+os.environ.pop("PACT_DO_NOT_TRACK", None)
+seen = []
+
+class Probe:  # records the variable when pact-python is first imported
+    def find_spec(self, name, path=None, target=None):
+        if name == "pact":
+            seen.append(os.environ.get("PACT_DO_NOT_TRACK"))
+        return None
+
+sys.meta_path.insert(0, Probe())
+from pathlib import Path
+from apictl.contract.verify.engine import verify_pact_file
+verify_pact_file(Path(sys.argv[1]), provider="inventory", base_url="http://127.0.0.1:9", timeout=0.5)
+print(seen)
+"""
+
+
+def test_telemetry_is_off_before_pact_python_is_imported() -> None:
+    import subprocess
+    import sys
+
+    from tests.cli.helpers import ROOT
+
+    pact = ROOT / "examples/contract/pacts/orders-inventory.json"
+    done = subprocess.run(
+        [sys.executable, "-c", TRACKING_PROBE, str(pact)], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['true']"

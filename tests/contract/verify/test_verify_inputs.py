@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ import pytest
 from examples.contract.inventory.app import Store, create_app
 
 from tests.cli.helpers import ROOT, invoke
-from tests.contract.servers import serve_asgi, serve_function
+from tests.contract.servers import hanging_server, serve_asgi, serve_function
 
 PACT = ROOT / "examples/contract/pacts/orders-inventory.json"
 STATES = "/_pact/provider-states"
@@ -96,31 +95,8 @@ def test_bad_base_url() -> None:
 
 
 def test_a_hanging_provider_is_bounded_by_the_timeout() -> None:
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:  # accepts and never answers
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        port = listener.getsockname()[1]
-        code, out, _ = _verify("--base-url", f"http://127.0.0.1:{port}", "--pact", PACT, "--timeout", "1", "-f", "json")
-    finally:
-        stop.set()
-        thread.join(5)
-        for conn in held:
-            conn.close()
-        listener.close()
+    with hanging_server() as url:
+        code, out, _ = _verify("--base-url", url, "--pact", PACT, "--timeout", "1", "-f", "json")
     assert code == 1
     codes = {d["code"] for d in json.loads(out)["diagnostics"]}
     assert codes == {"PV201"}

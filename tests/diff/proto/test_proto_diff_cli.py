@@ -194,3 +194,27 @@ def test_docs_list_every_rule() -> None:
     text = Path("docs/proto-breaking.md").read_text(encoding="utf-8")
     missing = [r.code for r in load_rules() if f"| {r.code} | `{r.buf[0]}` |" not in text]
     assert not missing, f"docs/proto-breaking.md lacks rows for {missing}"
+
+
+ED = 'edition = "2023";\n\npackage acme.v1;\n\n'
+
+
+def test_editions_files(tmp_path: Path) -> None:
+    """Editions 2023 (protoc in grpcio-tools compiles them): features are compared, not syntax."""
+    old_text = (
+        ED + "enum Kind {\n  KIND_UNSPECIFIED = 0;\n}\n\nmessage User {\n  string id = 1;\n  string name = 2;\n}\n"
+    )
+    new_text = (
+        ED
+        + "enum Kind {\n  option features.enum_type = CLOSED;\n  KIND_UNSPECIFIED = 0;\n}\n\n"
+        + "message User {\n  string id = 1;\n}\n"
+    )
+    tree = _tree(
+        tmp_path, old=old_text.replace("{", "{{").replace("}", "}}"), new=new_text.replace("{", "{{").replace("}", "}}")
+    )
+    result = invoke("diff", "--no-config", "-f", "json", tree / "old", tree / "new")
+    assert result.exit_code == 1, result.stderr
+    found = sorted((d["code"], d["range"]["start"]["line"]) for d in json.loads(result.stdout)["diagnostics"])
+    assert found == [("PBB311", 10), ("PBB322", 6)], found
+    same = invoke("diff", "--no-config", tree / "old", tree / "old")
+    assert same.exit_code == 0, same.stdout

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from apictl.gen.grpc import generate_grpc, plan_grpc
+from apictl.specs.proto.compiler import wkt_include
 from tests.cli.helpers import ROOT, first_error, invoke
 from tests.golden import assert_golden
 
@@ -217,6 +218,23 @@ def test_client_mode_has_no_server_files(tmp_path: Path) -> None:
     assert not (pkg / "server.py").exists() and not (pkg / "servicers").exists()
 
 
+def test_client_mode_check_writes_nothing(tmp_path: Path) -> None:
+    args = ("gen", "sdk", FIXTURES, "--lang", "python", "--out", tmp_path / "c", "--package-name", "acme_client")
+    result = invoke(*args, "--check")
+    assert result.exit_code == 1 and "would change: acme_client/__init__.py" in result.stdout
+    assert not (tmp_path / "c").exists()
+    assert invoke(*args).exit_code == 0
+    assert invoke(*args, "--check").exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["sdk", "server"])
+def test_ref_root_with_protobuf_exits_2(command: str, tmp_path: Path) -> None:
+    result = invoke("gen", command, FIXTURES, "--out", tmp_path / "o", "--ref-root", FIXTURES)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "--ref-root applies to OpenAPI contracts only" in first_error(result)
+    assert not (tmp_path / "o").exists()
+
+
 def test_gen_server_cli(tmp_path: Path) -> None:
     result = invoke("gen", "server", FIXTURES, "--lang", "python", "--out", tmp_path / "s", "--package-name", PACKAGE)
     assert result.exit_code == 0, result.stderr
@@ -323,3 +341,28 @@ def test_imported_services_get_typed_stubs_not_servicers(tmp_path: Path) -> None
     assert "Operations" not in (pkg / "server.py").read_text()
     mypy = _run(out, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy-cache"), "shop_grpc")
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+
+
+def test_buf_image_input_generates_the_same_modules(generated: Path, tmp_path: Path) -> None:
+    """A buf image / protoc descriptor set (`buf build -o x.binpb`) is input like the sources."""
+    image = tmp_path / "api.binpb"
+    code = (
+        "import sys\nfrom grpc_tools import _protoc_compiler as c\n"
+        "sys.exit(c.run_main([a.encode() for a in sys.argv[1:]]))"
+    )
+    names = sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.rglob("*.proto"))
+    wkt = f"-I{wkt_include()}"
+    args = [
+        "protoc",
+        f"-I{FIXTURES}",
+        wkt,
+        "--include_imports",
+        "--include_source_info",
+        f"--descriptor_set_out={image}",
+    ]
+    subprocess.run([sys.executable, "-c", code, *args, *names], check=True, capture_output=True)
+    out = tmp_path / "from-image"
+    result = invoke("gen", "server", image, "--lang", "python", "--out", out, "--package-name", PACKAGE)
+    assert result.exit_code == 0, result.stderr
+    for rel in ("acme/greet/v1/greeter_pb2.py", "acme/greet/v1/greeter_pb2_grpc.pyi", "servicers/greeter.py"):
+        assert (out / PACKAGE / rel).read_text() == (generated / PACKAGE / rel).read_text(), rel

@@ -81,3 +81,21 @@ def test_non_ascii_is_kept_verbatim(ctx: ReportContext) -> None:
     d = Diagnostic("X1", "r", Severity.INFO, "naïve ✓", "é.yaml", "", Span(1, 1, 1, 1))
     out = render([d], ctx)
     assert "naïve ✓" in out and "é.yaml" in out
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        (Span(3, 4, 3, 9), ((3, 4), (3, 9))),  # well-formed: as is
+        (Span(3, 4, 5, 1), ((3, 4), (5, 1))),  # ends on a later line, before the start column
+        (Span(3, 9, 3, 4), ((3, 9), (3, 9))),  # inverted on one line: repaired
+        (Span(0, 0, 0, 0), ((1, 1), (1, 1))),  # 0-based slip: clamped to 1
+        (Span(5, 2, 4, 8), ((5, 2), (5, 8))),  # ends before it starts
+        (None, ((1, 1), (1, 1))),  # somewhere in the file
+    ],
+)
+def test_ranges_are_well_formed(span: Span | None, expected: tuple[tuple[int, int], tuple[int, int]]) -> None:
+    d = Diagnostic("X1", "x", Severity.WARN, "m", "a.yaml", "", span)
+    ctx = ReportContext(tool_version="0", source=lambda _: None, rules={}, files_checked=["a.yaml"])
+    r = json.loads(render([d], ctx))["diagnostics"][0]["range"]
+    assert ((r["start"]["line"], r["start"]["column"]), (r["end"]["line"], r["end"]["column"])) == expected

@@ -14,7 +14,6 @@ import json
 import re
 from typing import Any
 
-from apictl.contract.matching import datetimes
 from apictl.contract.matching.mismatch import show, type_name
 from apictl.contract.regexes import RegexTimeout, fullmatch
 from apictl.core.jsontypes import json_type
@@ -158,6 +157,8 @@ def _boolean(_m: dict[str, Any], _e: Any, actual: Any, _c: bool, _t: bool) -> st
 
 
 def _datetime(m: dict[str, Any], _e: Any, actual: Any, _c: bool, _t: bool) -> str | None:
+    from apictl.contract.matching import datetimes  # Java date patterns: only pacts with date rules need them
+
     kind = m["match"]
     pattern = m.get("format") or m.get(kind) or datetimes.DEFAULT_FORMATS[kind]
     if not isinstance(actual, str):

@@ -242,6 +242,7 @@ def run(request: VerifyRequest) -> VerifyOutcome:
                     state_failures={**state_failures(run_.output), **(hook.failures if hook else {})},
                 )
             )
+            _explain_request_errors(diagnostics, request.timeout)
             if source.pact.document is not None and diagnostics:
                 spans = source.pact.document.spans({d.pointer for d in diagnostics})
                 for d in diagnostics:
@@ -290,3 +291,14 @@ def _publish(request: VerifyRequest, source: _Source, verified: VerifiedPact) ->
             build_url=request.build_url,
             test_results=tests,
         )
+
+
+REQUEST_FAILED = "error sending request for url"  # the Rust core's words for a timeout or a dropped connection
+
+
+def _explain_request_errors(diagnostics: list[Diagnostic], timeout: float) -> None:
+    """The verifier says the same for a provider that hangs and one that drops the
+    connection; name the bound, so a hanging provider reads as one."""
+    for d in diagnostics:
+        if d.code == "PV201" and REQUEST_FAILED in d.message:
+            d.message += f" (no answer within --timeout {timeout:g} s, or the connection was dropped)"

@@ -59,6 +59,14 @@ def _str_list(value: Any, key: str, where: str) -> list[str]:
     return list(value)
 
 
+def _check_ids(items: list[str], key: str, where: str) -> None:
+    """buf refuses a config naming a rule or category it does not know; so does apictl."""
+    for item in items:
+        name = item.strip().upper()
+        if name not in CATEGORIES and name not in BUF_CATEGORIES and name not in DEPRECATED_IDS:
+            raise ConfigError(f"unknown breaking rule or category {item!r} in `breaking.{key}`", uri=where)
+
+
 def parse_breaking(section: Any, where: str, prefix: str = "") -> BufBreaking:
     """`prefix`: a v2 module's path inside the buf.yaml folder; v2 ignore paths are written
     relative to buf.yaml and become module-relative here."""
@@ -80,14 +88,13 @@ def parse_breaking(section: Any, where: str, prefix: str = "") -> BufBreaking:
     if "use" in section:
         out.use = _str_list(section["use"], "use", where)
     out.except_ = _str_list(section.get("except"), "except", where)
-    for item in (*out.use, *out.except_):
-        key = item.strip().upper()
-        if key not in CATEGORIES and key not in BUF_CATEGORIES and key not in DEPRECATED_IDS:
-            raise ConfigError(f"unknown breaking rule or category {item!r} in `breaking`", uri=where)
+    _check_ids(out.use, "use", where)
+    _check_ids(out.except_, "except", where)
     out.ignore = [rel(p) for p in _str_list(section.get("ignore"), "ignore", where)]
     only = section.get("ignore_only") or {}
     if not isinstance(only, dict):
         raise ConfigError("`breaking.ignore_only` must map rule ids to paths", uri=where)
+    _check_ids([str(k) for k in only], "ignore_only", where)
     out.ignore_only = {str(k).upper(): [rel(p) for p in _str_list(v, "ignore_only", where)] for k, v in only.items()}
     flag = section.get("ignore_unstable_packages", False)
     if not isinstance(flag, bool):

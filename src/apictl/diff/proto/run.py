@@ -101,7 +101,7 @@ def run_proto(request: ProtoDiffRequest) -> ProtoDiffOutcome:
             config = load_config(path)
     old = open_proto_side(request.old, request.jobs)
     _check(old)
-    new = open_proto_side(request.new, request.jobs)
+    new = open_proto_side(request.new, request.jobs, old.reuse)  # files unchanged since OLD are not recompiled
     _check(new)
     if request.old.endswith(".proto") and request.new.endswith(".proto") and len(old.docs) == len(new.docs) == 1:
         old.docs[0].name = new.docs[0].name  # two single files: compare them with each other

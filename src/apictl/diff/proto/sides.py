@@ -4,7 +4,6 @@ module roots from buf.yaml like `apictl lint`), a buf image / descriptor set, or
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
@@ -18,7 +17,7 @@ from apictl.core.diagnostic import Diagnostic
 from apictl.core.errors import InputError
 from apictl.core.gitsource import ROOT_NAMES, GitSource, split_spec
 from apictl.diff.proto.config import BufBreaking, read_buf_breaking
-from apictl.specs.proto.compiler import Compiled, Compiler, cache_dir
+from apictl.specs.proto.compiler import Compiled, Compiler, Reuse, cache_dir
 from apictl.specs.proto.image import is_image, read_image
 from apictl.specs.proto.model import ProtoDocument
 from apictl.specs.proto.workspace import SKIP_DIRS, Module, resolve_modules
@@ -33,6 +32,7 @@ class ProtoSide:
     files: dict[str, Any] = field(default_factory=dict)  # import name -> FileDescriptorProto, imports too
     breaking: BufBreaking | None = None  # the buf.yaml `breaking:` section of its module
     errors: list[Diagnostic] = field(default_factory=list)
+    reuse: Reuse = field(default_factory=Reuse)  # what protoc compiled, for the other side to reuse
 
 
 def is_proto_side(spec: str) -> bool:
@@ -70,17 +70,19 @@ def _git_folder_has_protos(ref: str, rel: str) -> bool:
     return any(line.endswith(".proto") for line in out.stdout.decode("utf-8", "replace").splitlines())
 
 
-def open_proto_side(spec: str, jobs: int = 0) -> ProtoSide:
+def open_proto_side(spec: str, jobs: int = 0, reuse: Reuse | None = None) -> ProtoSide:
+    """`reuse`: the other side's compiled files; files byte-identical there (with all their
+    imports) take its descriptors instead of being compiled again."""
     git = split_spec(spec)
     if git is not None:
-        return _open_git(spec, git[0], git[1], jobs)
+        return _open_git(spec, git[0], git[1], jobs, reuse)
     path = Path(spec)
     if not path.exists():
         raise InputError("no such file or folder", uri=spec)
-    return _open_path(spec, path, jobs)
+    return _open_path(spec, path, jobs, reuse)
 
 
-def _open_path(spec: str, path: Path, jobs: int) -> ProtoSide:
+def _open_path(spec: str, path: Path, jobs: int, reuse: Reuse | None = None) -> ProtoSide:
     side = ProtoSide(spec)
     if is_image(path):
         module, compiled = read_image(path)
@@ -90,16 +92,20 @@ def _open_path(spec: str, path: Path, jobs: int) -> ProtoSide:
     if not any(m.files for m in modules):
         raise InputError("no .proto files here", uri=spec)
     for module in modules:
-        _compile(side, module, jobs)
+        _compile(side, module, jobs, reuse)
     side.docs.sort(key=lambda d: d.name)
     return side
 
 
-def _compile(side: ProtoSide, module: Module, jobs: int) -> None:
+def _compile(side: ProtoSide, module: Module, jobs: int, reuse: Reuse | None) -> None:
     compiler = Compiler(module, cache_dir(), jobs)
     sources, errors = compiler.read()
-    compiled = compiler.run(sources, errors)
+    compiled = compiler.run(sources, errors, reuse)
     _add(side, compiled)
+    for name, fd in compiled.files.items():
+        if name not in side.reuse.files:
+            side.reuse.files[name] = fd
+            side.reuse.digests[name] = compiler.digest_of(name)
     if side.breaking is None and module.config_file is not None:
         side.breaking = read_buf_breaking(module.config_file, module.root, _show(module.config_file))
 
@@ -135,7 +141,66 @@ def _module_scope(source: GitSource, inside: str) -> str:
     return scope
 
 
-def _open_git(spec: str, ref: str, rel: str, jobs: int) -> ProtoSide:
+# what compiling a module reads from its tree; nothing else is extracted
+_NEEDED_NAMES = ("buf.yaml", "buf.work.yaml", "buf.lock")
+
+
+def _glob_escape(path: str) -> str:
+    return "".join("\\" + c if c in "*?[]\\" else c for c in path)
+
+
+def _archive_pathspecs(source: GitSource, scope: str) -> list[str]:
+    """`:(glob)` pathspecs for the `.proto` files and buf config files under `scope`; git
+    archive fails on a pathspec that matches nothing, so only those that match are given."""
+    out = subprocess.run(
+        ["git", "ls-tree", "-r", "-z", "--name-only", "--full-tree", source.commit, "--", scope],
+        cwd=source.toplevel,
+        capture_output=True,
+        timeout=_GIT_TIMEOUT_S,
+        check=False,
+    )
+    names = [n.rsplit("/", 1)[-1] for n in out.stdout.decode("utf-8", "replace").split("\0") if n]
+    base = "" if scope == "." else _glob_escape(scope) + "/"
+    wanted = [("*.proto", any(n.endswith(".proto") for n in names))]
+    wanted += [(name, name in names) for name in _NEEDED_NAMES]
+    return [f":(glob){base}**/{pattern}" for pattern, present in wanted if present]
+
+
+def _extract(source: GitSource, scope: str, tmp: Path, spec: str, file: str | None) -> None:
+    """Stream `git archive` of the `.proto` and buf files under `scope` (and `file`, the
+    side itself when it is a file, e.g. an image) into `tmp`: never the rest of the
+    repository, never the whole tar in memory."""
+    pathspecs = _archive_pathspecs(source, scope) + ([f":(literal){file}"] if file else [])
+    if not pathspecs:
+        return
+    with (
+        tempfile.TemporaryFile() as err,
+        subprocess.Popen(
+            ["git", "archive", "--format=tar", source.commit, "--", *pathspecs],
+            cwd=source.toplevel,
+            stdout=subprocess.PIPE,
+            stderr=err,
+        ) as proc,
+    ):
+        assert proc.stdout is not None
+        broken: tarfile.TarError | None = None
+        try:
+            with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
+                tar.extractall(tmp, filter="data")
+        except tarfile.TarError as exc:
+            broken = exc  # git's own message, when it failed, says more
+        finally:
+            proc.stdout.close()
+        code = proc.wait(timeout=_GIT_TIMEOUT_S)
+        if code != 0:
+            err.seek(0)
+            message = err.read().decode("utf-8", "replace").strip()[:200]
+            raise InputError(f"git archive failed: {message}", uri=spec)
+        if broken is not None:
+            raise InputError(f"cannot extract git archive: {broken}", uri=spec)
+
+
+def _open_git(spec: str, ref: str, rel: str, jobs: int, reuse: Reuse | None) -> ProtoSide:
     """Extract the commit's tree (`git archive`) and compile it there; findings name files
     `REF:path` (repository-relative), as `apictl diff` does for OpenAPI."""
     source = GitSource.open(ref)
@@ -144,21 +209,14 @@ def _open_git(spec: str, ref: str, rel: str, jobs: int) -> ProtoSide:
     if entry is None:
         raise InputError(f"no such file or folder in {ref}", uri=f"{ref}:{inside}")
     scope = _module_scope(source, inside)
-    proc = subprocess.run(
-        ["git", "archive", "--format=tar", source.commit, *(["--", scope] if scope != "." else [])],
-        cwd=source.toplevel,
-        capture_output=True,
-        timeout=_GIT_TIMEOUT_S,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise InputError(f"git archive failed: {proc.stderr.decode('utf-8', 'replace').strip()[:200]}", uri=spec)
     tmp = Path(tempfile.mkdtemp(prefix="apictl-git-"))
     try:
-        with tarfile.open(fileobj=io.BytesIO(proc.stdout), mode="r:") as tar:
-            tar.extractall(tmp, filter="data")
+        is_file = entry[1] != "tree"
+        _extract(source, scope, tmp, spec, inside if is_file else None)
         target = tmp / inside
-        side = _open_path(spec, target, jobs)
+        if not is_file:
+            target.mkdir(parents=True, exist_ok=True)  # a folder without .proto files
+        side = _open_path(spec, target, jobs, reuse)
         prefix = str(tmp.resolve()) + os.sep
         for doc in side.docs:
             if doc.path is not None:

@@ -45,6 +45,8 @@ def operation_removed_after_deprecation(change: Change, ctx: Any) -> Iterator[Br
     - oasdiff: `api-removed-with-deprecation`, `api-path-removed-with-deprecation`
     """
     d = change.detail
+    if not (getattr(ctx, "policy", None) or {}).get("allow_deprecated_without_sunset", True):
+        return  # BRK101 reports it as breaking
     if d.get("stability") in ("draft", "alpha") or not d.get("deprecated") or d.get("sunset") is not None:
         return
     whole = "api-path" if d.get("path_removed") else "api"

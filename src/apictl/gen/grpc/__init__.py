@@ -23,7 +23,7 @@ from apictl.gen.grpc.services import RpcService, package_imports, services
 from apictl.gen.naming import is_safe_identifier
 from apictl.gen.output import GeneratedFile, diff_tree, write_tree
 from apictl.gen.pyimports import import_lines
-from apictl.gen.render import render_env
+from apictl.gen.render import check_user_python, render_env
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -93,6 +93,7 @@ def plan_grpc(
                 code.setdefault(f"{parent.as_posix()}/__init__.py", _INIT)
     code["__init__.py"] = _INIT
     code["py.typed"] = ""
+    check_user_python(code.items(), templates)
     _check(code)
     files = [GeneratedFile(f"{package}/{p}", text, user_owned=p in owned) for p, text in sorted(code.items())]
     files.append(GeneratedFile("pyproject.toml", _pyproject(env, code, package, mode)))
@@ -108,11 +109,12 @@ def generate_grpc(
     package_name: str | None = None,
     templates: Path | None = None,
     check: bool = False,
+    force: bool = False,
 ) -> list[str]:
     """Write the project under `out` (never over user-owned files); the paths written,
     or with `check` the paths that differ from what is on disk."""
     files = plan_grpc(source, mode=mode, package_name=package_name, templates=templates)
-    return diff_tree(files, out) if check else write_tree(files, out)
+    return diff_tree(files, out) if check else write_tree(files, out, force=force)
 
 
 def _server_imports(svc: RpcService) -> list[tuple[str, str, str]]:

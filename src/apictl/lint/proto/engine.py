@@ -20,7 +20,7 @@ from apictl.core.errors import ApictlError
 from apictl.core.registry import OPT_IN_PRESETS, Finding, Rule
 from apictl.lint.engine import FileResult, load_rules
 from apictl.lint.proto.context import ProtoRuleContext
-from apictl.lint.proto.presets import buf_selects
+from apictl.lint.proto.presets import buf_selects, check_lint_ids, ignore_keys
 from apictl.specs.proto.compiler import Compiled, Compiler, cache_dir
 from apictl.specs.proto.image import is_image, read_image
 from apictl.specs.proto.model import DescPath, Element, ProtoDocument, path_of, walk
@@ -82,6 +82,9 @@ def _lint_proto(request: ProtoRequest) -> list[FileResult]:
     inputs = [p for p in request.paths if not is_image(p)]
     try:
         modules = resolve_modules(inputs, request.includes) if inputs else []
+        for module in modules:
+            if module.lint is not None:
+                check_lint_ids(module.lint, rules)
     except ApictlError as exc:
         return [FileResult(exc.uri or "buf.yaml", error=str(exc))]
     for image in images:
@@ -162,6 +165,7 @@ def _result_entry(cache: Path | None, fingerprint: str, module: Module, request:
         repr(cfg.inline_ignores),
         repr(cfg.base_dir),
         repr(module.lint),
+        str(module.root),  # the descriptor fingerprint is location-independent; findings are not
         repr(request.source_lines),
         os.getcwd(),  # findings name files relative to it
     ):
@@ -227,7 +231,7 @@ def _lint_compiled(module: Module, compiled: Compiled, rules: list[Rule], reques
         setting = per_doc.get(id(doc), {}).get(rule.code)
         if setting is None:
             continue
-        if path_ignores and lint and any(lint.ignored(b, doc.name) for b in (*rule.buf, rule.code)):
+        if path_ignores and lint and any(lint.ignored(b, doc.name) for b in ignore_keys(rule)):
             continue
         path = path_of(finding.pointer)
         if comment_ignores:

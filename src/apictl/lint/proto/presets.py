@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from apictl.core.errors import ConfigError
 from apictl.core.registry import Rule
+from apictl.specs.proto.workspace import BufLint
 
 _M, _B, _S = "MINIMAL", "BASIC", "STANDARD"
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -94,6 +96,13 @@ def categories(rule: Rule) -> tuple[str, ...]:
     return CATEGORIES.get(rule.buf[0], ()) if rule.buf else ()
 
 
+def ignore_keys(rule: Rule) -> tuple[str, ...]:
+    """The `ignore_only` keys that cover `rule`: its ids and, as in buf, its categories."""
+    cats = categories(rule)
+    aliases = tuple(alias for alias, cat in CATEGORY_ALIASES.items() if cat in cats)
+    return (*rule.buf, rule.code, *cats, *aliases)
+
+
 def _matches(rule: Rule, names: Iterable[str]) -> bool:
     ids = {*rule.buf, rule.code, rule.name}
     cats = categories(rule)
@@ -106,3 +115,17 @@ def _matches(rule: Rule, names: Iterable[str]) -> bool:
 
 def buf_selects(rule: Rule, use: list[str], except_: list[str]) -> bool:
     return _matches(rule, use) and not _matches(rule, except_)
+
+
+def check_lint_ids(lint: BufLint, rules: Iterable[Rule]) -> None:
+    """Like buf, refuse a `lint:` section naming a rule or category nobody knows (buf's
+    ids are case-sensitive; apictl's own codes and names are accepted too)."""
+    known = {*CATEGORIES, *CATEGORY_ALIASES, *(c for cats in CATEGORIES.values() for c in cats)}
+    for rule in rules:
+        known.update((*rule.buf, rule.code, rule.name))
+    named = [("use", n) for n in lint.use] + [("except", n) for n in lint.except_]
+    named += [("ignore_only", n) for n in lint.ignore_only]
+    for key, name in named:
+        if name not in known:
+            hint = " (ids are upper case)" if name.upper() in known else ""
+            raise ConfigError(f"unknown lint rule or category {name!r} in `lint.{key}`{hint}", uri=lint.where)

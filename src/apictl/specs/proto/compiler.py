@@ -27,7 +27,7 @@ from apictl.specs.proto.workspace import Module
 ERROR_CODE = "PB000"
 ERROR_RULE = "proto-compile-error"
 CHUNK_FILES = 2000  # few chunks: each re-compiles the imports it shares (googleapis: 10,359 files for 8,028 at 1000)
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: keys and deps name import roots relative to the module, not by absolute path
 _LOCATED = re.compile(r"^(?P<file>[^\n:]+?):(?P<line>\d+):(?P<col>\d+): (?P<msg>.*)$")
 _UNLOCATED = re.compile(r"^(?P<file>[^\n:]+?\.proto): (?P<msg>.*)$")
 _PROTOC = (
@@ -83,6 +83,14 @@ def _first_bad_utf8(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, int]:
     line = before.count(b"\n") + 1
     col = len(before) - (before.rfind(b"\n") + 1) + 1
     return line, col
+
+
+@dataclass
+class Reuse:
+    """What one side of a diff compiled: descriptors and content digests by import name."""
+
+    files: dict[str, Any] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -170,20 +178,28 @@ class Compiler:
         return self._key(sorted(sources), sources)
 
     def deps_of(self, compiled: Compiled) -> list[tuple[str, str]]:
-        """(path, digest) of the files compiled in from outside the module."""
+        """(import name, digest) of the files compiled in from outside the module."""
         mine = {d.name for d in compiled.docs}
-        out = []
-        for name in compiled.files:
-            if name not in mine and (p := self.locate(name)) is not None:
-                out.append((str(p), self._digest(p)))
-        return out
+        return [(name, self.digest_of(name)) for name in compiled.files if name not in mine]
 
     def deps_unchanged(self, deps: list[tuple[str, str]]) -> bool:
-        return all(self._digest(Path(p)) == d for p, d in deps)
+        return all(self.digest_of(name) == d for name, d in deps)
 
-    def run(self, sources: dict[str, Source], errors: list[Diagnostic]) -> Compiled:
+    def digest_of(self, name: str) -> str:
+        """The content digest of the file an import name resolves to ("missing" when none does)."""
+        p = self.locate(name)
+        return self._digest(p) if p is not None else "missing"
+
+    def run(self, sources: dict[str, Source], errors: list[Diagnostic], reuse: Reuse | None = None) -> Compiled:
+        """Compile `sources`; with `reuse` (the other side of a diff), files whose content and
+        transitive imports are byte-identical there take its descriptors instead of protoc's."""
         out = Compiled(errors=list(errors))
-        chunks = _chunks(sorted(sources))
+        reused = self._reusable(sources, reuse) if reuse is not None else {}
+        if reuse is not None:
+            _add_closure(out.files, reused, reuse.files)
+            for name in sorted(reused):
+                out.docs.append(self._document(sources[name], reuse.files[name], []))
+        chunks = _chunks(sorted(n for n in sources if n not in reused))
         results: list[tuple[list[str], _ChunkResult]] = []
         with ThreadPoolExecutor(max_workers=max(1, min(self.jobs, len(chunks)))) as pool:
             for names, result in zip(chunks, pool.map(lambda c: self._chunk(c, sources), chunks), strict=True):
@@ -207,34 +223,57 @@ class Compiler:
             for fd in fds.file:
                 out.files.setdefault(fd.name, fd)
                 if fd.name in wanted and fd.name in sources:
-                    src = sources[fd.name]
                     wanted.discard(fd.name)
-                    out.docs.append(
-                        ProtoDocument(
-                            uri=_display(src.path),
-                            text=src.text,
-                            data=fd,
-                            syntax="proto",
-                            kind="proto",
-                            path=src.path,
-                            name=fd.name,
-                            module_root=self.module.root,
-                            warnings=result.warnings.get(fd.name, []),
-                        )
-                    )
+                    out.docs.append(self._document(sources[fd.name], fd, result.warnings.get(fd.name, [])))
         out.docs.sort(key=lambda d: d.name)
         return out
+
+    def _document(self, src: Source, fd: Any, warnings: list[tuple[int, int, str]]) -> ProtoDocument:
+        return ProtoDocument(
+            uri=_display(src.path),
+            text=src.text,
+            data=fd,
+            syntax="proto",
+            kind="proto",
+            path=src.path,
+            name=fd.name,
+            module_root=self.module.root,
+            warnings=warnings,
+        )
+
+    def _reusable(self, sources: dict[str, Source], reuse: Reuse) -> dict[str, Any]:
+        """The module's files whose own content and every transitive import are the same on
+        the other side: their descriptors (source info included) would come out identical."""
+        same: dict[str, bool] = {}
+
+        def check(name: str) -> bool:
+            if name in same:
+                return same[name]
+            same[name] = False  # an import cycle is a compile error: never reuse it
+            fd = reuse.files.get(name)
+            mine = sources[name].digest if name in sources else self.digest_of(name)
+            ok = fd is not None and mine != "missing" and reuse.digests.get(name) == mine
+            ok = ok and fd is not None and all(check(dep) for dep in fd.dependency)
+            same[name] = ok
+            return ok
+
+        return {name: reuse.files[name] for name in sources if check(name)}
 
     # -- one chunk: cache, or protoc (split on errors) -----------------------------------------
     def _key(self, names: list[str], sources: dict[str, Source]) -> str:
         h = hashlib.sha256()
         h.update(f"{CACHE_FORMAT}\0{protoc_version()}\0{sys.version_info[:2]}\0".encode())
-        for r in self.roots:
-            h.update(str(r).encode() + b"\0")
+        for r in self.roots:  # where the roots are relative to the module, so a moved or extracted copy hits
+            h.update(self._root_tag(r).encode() + b"\0")
         for n in names:
-            digest = sources[n].digest if n in sources else self._digest(self.locate(n) or Path(n))
+            digest = sources[n].digest if n in sources else self.digest_of(n)
             h.update(f"{n}\0{digest}\0".encode())
         return h.hexdigest()
+
+    def _root_tag(self, root: Path) -> str:
+        if root == wkt_include():
+            return "<well-known types>"
+        return Path(os.path.relpath(root, self.module.root)).as_posix()
 
     def _chunk(self, names: list[str], sources: dict[str, Source]) -> _ChunkResult:
         key = self._key(names, sources)
@@ -242,7 +281,7 @@ class Compiler:
         if entry is not None and entry.is_file():
             try:
                 cached = pickle.loads(entry.read_bytes())
-                if all(self._digest(Path(p)) == d for p, d in cached["deps"]):
+                if self.deps_unchanged(cached["deps"]):
                     result: _ChunkResult = cached["result"]
                     return result
             except Exception:  # a damaged cache entry is just a miss
@@ -257,13 +296,7 @@ class Compiler:
 
         fds = descriptor_pb2.FileDescriptorSet.FromString(result.fds)
         mine = set(names)
-        deps = []
-        for fd in fds.file:
-            if fd.name in mine:
-                continue
-            p = self.locate(fd.name)
-            if p is not None:
-                deps.append((str(p), self._digest(p)))
+        deps = [(fd.name, self.digest_of(fd.name)) for fd in fds.file if fd.name not in mine]
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             tmp = entry.with_suffix(f".{os.getpid()}.tmp")
@@ -340,6 +373,18 @@ def _parse_stderr(stderr: str) -> _ChunkResult:
         if m and not m["msg"].startswith("warning:"):
             result.errors.append((m["file"], None, None, m["msg"]))
     return result
+
+
+def _add_closure(files: dict[str, Any], names: dict[str, Any], pool: dict[str, Any]) -> None:
+    """`names` and everything they import (from `pool`) into `files`."""
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        fd = pool.get(name)
+        if fd is None or name in files:
+            continue
+        files[name] = fd
+        todo.extend(fd.dependency)
 
 
 def _merge_sets(blobs: list[bytes]) -> bytes:

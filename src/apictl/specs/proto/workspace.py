@@ -68,6 +68,9 @@ class Module:
         return any(name == e or name.startswith(e.rstrip("/") + "/") for e in self.excludes)
 
     def name_of(self, path: Path) -> str:
+        text, root = str(path), str(self.root)
+        if text.startswith(root) and text[len(root) : len(root) + 1] == os.sep:  # pathlib: ~0.1 s per 8,000 files
+            return text[len(root) + 1 :].replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
 
 

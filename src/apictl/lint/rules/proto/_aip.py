@@ -5,8 +5,8 @@ across the module and its imports, and field-shape checks."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 from apictl.core.registry import Finding
 from apictl.lint.proto.context import ProtoRuleContext, report
@@ -159,4 +159,4 @@ def is_resource(msg: Message) -> bool:
     from google.protobuf import unknown_fields
 
     opts = msg.desc.options
-    return any(f.field_number == RESOURCE_OPTION for f in unknown_fields.UnknownFieldSet(opts))
+    return any(f.field_number == RESOURCE_OPTION for f in cast("Iterable[Any]", unknown_fields.UnknownFieldSet(opts)))

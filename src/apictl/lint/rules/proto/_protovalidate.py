@@ -6,8 +6,8 @@ unknown field of `FieldOptions`) decoded with the module's own copy of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 from apictl.core.diagnostic import Span
 from apictl.lint.proto.context import ProtoRuleContext
@@ -75,7 +75,7 @@ def field_rules_class(ctx: ProtoRuleContext) -> Any | None:
 def rules_of(field: Any, cls: Any) -> Any | None:
     from google.protobuf import unknown_fields
 
-    for f in unknown_fields.UnknownFieldSet(field.options):
+    for f in cast("Iterable[Any]", unknown_fields.UnknownFieldSet(field.options)):  # stubs: no __iter__
         if f.field_number == FIELD_EXTENSION and isinstance(f.data, bytes):
             return cls.FromString(f.data)
     return None

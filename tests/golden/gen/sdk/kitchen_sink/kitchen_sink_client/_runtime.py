@@ -340,6 +340,7 @@ class Prepared:
 
 _PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 _PATH_SAFE = "/:@!$&'()*+,;=-._~%"
+_DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 
 
 def expand_path(template: str, values: Mapping[str, str]) -> str:
@@ -352,7 +353,9 @@ def expand_path(template: str, values: Mapping[str, str]) -> str:
             out.append(values[name])
         else:
             out.append(urllib.parse.quote(part, safe=_PATH_SAFE))
-    return "".join(out)
+    # `.` and `..` segments would be removed by the URL normalisation (RFC 3986 5.2.4), so
+    # a value `..` would request the parent path: send them percent-encoded, as data
+    return "/".join(_DOT_SEGMENTS.get(segment, segment) for segment in "".join(out).split("/"))
 
 
 def prepare(call: Call) -> Prepared:

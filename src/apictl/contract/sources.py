@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from apictl.contract.pact import Pact
 
 URL_PREFIXES = ("http://", "https://")
+FETCH_TIMEOUT_S = 10.0  # per pact URL (size: the broker client's MAX_ANSWER_BYTES, 20 MB)
 
 
 def is_url(given: str | Path) -> bool:
@@ -101,5 +102,5 @@ def _client(
     base = broker_url or origin(url)
     if base not in clients:
         # without a broker URL there is no origin the credentials belong to: send none
-        clients[base] = BrokerClient(base, auth if broker_url else None, retries=0)
+        clients[base] = BrokerClient(base, auth if broker_url else None, timeout=FETCH_TIMEOUT_S, retries=0)
     return clients[base]

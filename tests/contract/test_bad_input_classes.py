@@ -199,7 +199,7 @@ def test_unreachable(command: str, tmp_path: Path, no_serving: list[object]) -> 
 
 @pytest.mark.parametrize("command", COMMANDS_ON_SERVERS)
 def test_hanging(command: str, tmp_path: Path, no_serving: list[object], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("apictl.cli.contract_stub_run.FETCH_TIMEOUT_S", 1.0)  # pact URLs: 10 s in real use
+    monkeypatch.setattr("apictl.contract.sources.FETCH_TIMEOUT_S", 1.0)  # pact URLs: 10 s in real use
     started = time.monotonic()
     with hanging_server() as url:
         result = invoke(*_against(command, url, tmp_path), *(["-f", "json"] if command == "verify" else []))
@@ -216,7 +216,7 @@ def test_hanging(command: str, tmp_path: Path, no_serving: list[object], monkeyp
 
 
 BROKER_ERRORS = [
-    ("stub", 401, "HTTP 401 fetching the pact (check --token / --user)"),
+    ("stub", 401, "HTTP 401 fetching the pact (credentials are sent only to the broker URL's origin"),
     ("check", 404, "HTTP 404 fetching the pact"),
     ("verify", 401, "HTTP 401 (authentication failed"),
     ("publish", 401, "HTTP 401 (authentication failed"),

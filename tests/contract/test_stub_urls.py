@@ -1,5 +1,6 @@
 """`apictl contract stub URL`: pacts fetched over HTTP (a broker's pact resource,
-a file server), with bearer or basic auth; failures are one located line."""
+a file server), with bearer or basic auth for the broker's origin only; failures are
+one located line."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from apictl.cli.contract_stub_run import fetch_auth, load_pacts
+from apictl.contract.broker.http import BrokerAuth
+from apictl.contract.sources import load_pacts
 from tests.cli.helpers import assert_error_lines, first_error, invoke
 
 PACT = (Path(__file__).parent / "fixtures" / "pacts" / "orders-inventory-v2.json").read_bytes()
@@ -57,8 +59,8 @@ def server() -> Iterator[str]:
 def test_pacts_from_urls(server: str) -> None:
     (pact,) = load_pacts([f"{server}/pact.json"])
     assert pact.uri == f"{server}/pact.json" and len(pact.http()) == 2
-    assert load_pacts([f"{server}/secret.json"], fetch_auth("t0k", None))[0].consumer == "orders"
-    assert load_pacts([f"{server}/secret.json"], fetch_auth(None, "me:pw"))[0].consumer == "orders"
+    assert load_pacts([f"{server}/secret.json"], server, BrokerAuth("t0k"))[0].consumer == "orders"
+    assert load_pacts([f"{server}/secret.json"], server + "/", BrokerAuth(None, "me", "pw"))[0].consumer == "orders"
 
 
 def _closed_port() -> int:
@@ -70,7 +72,7 @@ def _closed_port() -> int:
 @pytest.mark.parametrize(
     ("path", "message"),
     [
-        ("/secret.json", "HTTP 401 fetching the pact (check --token / --user)"),
+        ("/secret.json", "HTTP 401 fetching the pact (credentials are sent only to the broker URL's origin"),
         ("/missing.json", "HTTP 404 fetching the pact"),
         ("/broken.json", "1:14: invalid JSON"),
     ],

@@ -67,11 +67,11 @@ def publish_pacts(
 ) -> int:
     from apictl.cli.contract_stub_run import report_contradictions
     from apictl.contract.broker.publish import Contract, publish_contracts
-    from apictl.contract.pactfile import pact_files, read_pact
+    from apictl.contract.sources import pact_paths, read_pact
     from apictl.core.errors import InputError
 
     contracts, pacts = [], []
-    for path in pact_files(paths):
+    for path in pact_paths(paths):
         pact = read_pact(path)  # malformed pacts stop here, located
         pacts.append(pact)
         contracts.append(Contract(pact.consumer, pact.provider, path.read_bytes(), source=str(path)))

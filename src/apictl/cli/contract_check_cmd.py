@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from apictl.cli.common import EXIT_CLEAN, EXIT_FINDINGS, fail, use_color, write_output
-from apictl.cli.contract_cmd import contract_app
+from apictl.cli.contract_cmd import BROKER_URL_OPTION, TOKEN_OPTION, USER_OPTION, contract_app
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
 LEVELS = ("error", "warn", "info", "hint")
@@ -36,8 +36,9 @@ def check(
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     fail_on: str = typer.Option("error", "--fail-on", help="Lowest severity that makes the exit code 1."),
     ref_root: Path = typer.Option(None, "--ref-root", help="Folder that the description's file $refs may not leave."),
-    token: str = typer.Option(None, "--token", envvar="PACT_BROKER_TOKEN", help="Bearer token for pact URLs."),
-    user: str = typer.Option(None, "--user", help="NAME:PASSWORD (basic auth) for pact URLs."),
+    token: str = TOKEN_OPTION,
+    user: str = USER_OPTION,
+    broker_url: str = BROKER_URL_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
 ) -> None:
     """Check consumer pacts against the provider's OpenAPI description
@@ -47,6 +48,7 @@ def check(
     if fail_on not in LEVELS:
         raise fail(f"unknown --fail-on {fail_on!r} (choose from {', '.join(LEVELS)})")
     from apictl import __version__
+    from apictl.contract.broker.http import BrokerAuth
     from apictl.contract.check.codes import CODES
     from apictl.contract.check.run import CheckRequest, run
     from apictl.contract.check.spec import CheckOptions
@@ -55,11 +57,10 @@ def check(
     from apictl.report import ReportContext, RuleInfo, render
 
     request = CheckRequest(pacts, spec, CheckOptions(additional_properties, required_properties), ref_root)
+    request.broker_url = broker_url
     try:
-        if any(p.startswith(("http://", "https://")) for p in pacts):
-            from apictl.cli.contract_stub_run import fetch_auth, load_pacts
-
-            request.loaded = load_pacts(pacts, fetch_auth(token, user))
+        name, _, password = (user or "").partition(":")
+        request.auth = BrokerAuth.from_env(token, name or None, password or None)
         outcome = run(request)
     except ApictlError as exc:
         raise fail(str(exc)) from None

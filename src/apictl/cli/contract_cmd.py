@@ -16,6 +16,18 @@ contract_app = typer.Typer(
 )
 app.add_typer(contract_app, name="contract")
 
+# pact URLs (stub, check): credentials go to the broker's origin only (contract/sources.py)
+TOKEN_OPTION = typer.Option(
+    None, "--token", envvar="PACT_BROKER_TOKEN", help="Bearer token, sent only to pact URLs on --broker-url's origin."
+)
+USER_OPTION = typer.Option(None, "--user", help="NAME:PASSWORD (basic auth), sent only to --broker-url's origin.")
+BROKER_URL_OPTION = typer.Option(
+    None,
+    "--broker-url",
+    envvar="PACT_BROKER_BASE_URL",
+    help="The broker whose pact URLs get --token/--user (other URLs are fetched without credentials).",
+)
+
 
 @contract_app.command("stub")
 def stub(
@@ -45,8 +57,9 @@ def stub(
     seed: int = typer.Option(None, "--seed", help="Seed for generated values (reproducible responses)."),
     strict: bool = typer.Option(False, "--strict", help="Refuse pacts whose examples contradict their own matchers."),
     watch: bool = typer.Option(False, "--watch", help="Reload the pacts when their files change."),
-    token: str = typer.Option(None, "--token", envvar="PACT_BROKER_TOKEN", help="Bearer token for pact URLs."),
-    user: str = typer.Option(None, "--user", help="NAME:PASSWORD for pact URLs (basic auth)."),
+    token: str = TOKEN_OPTION,
+    user: str = USER_OPTION,
+    broker_url: str = BROKER_URL_OPTION,
 ) -> None:
     """Serve pacts as a stub provider: each request is answered with the response
     of the interaction whose request it matches (Pact matching rules), generators
@@ -70,5 +83,6 @@ def stub(
         state_param,
         token,
         user,
+        broker_url,
     )
     raise typer.Exit(run_stub(args))

@@ -28,68 +28,19 @@ class StubArgs:
     strict: bool = False  # examples contradicting their matchers are errors, not warnings
     watch: bool = False
     state_param: str = "pact-provider-state"
-    token: str | None = None  # bearer token for pact URLs
-    user: str | None = None  # NAME:PASSWORD for pact URLs
+    token: str | None = None  # bearer token for pact URLs on the broker's origin
+    user: str | None = None  # NAME:PASSWORD for pact URLs on the broker's origin
+    broker_url: str | None = None  # the origin credentials belong to
 
 
-def load_pacts(paths: list[str], auth: Any = None) -> list[Any]:
-    """Pact files, the `*.json` files of folders (sorted), and http(s) URLs, loaded."""
-    from apictl.contract.pact import load_pact
-    from apictl.core.errors import InputError
+def load_pacts(args: StubArgs) -> list[Any]:
+    """Pact files, folders and URLs (see contract/sources.py: credentials only for the broker's origin)."""
+    from apictl.contract.broker.http import BrokerAuth
+    from apictl.contract.sources import load_pacts as load
 
-    out = []
-    for given in paths:
-        if given.startswith(("http://", "https://")):
-            out.append(_fetch_pact(given, auth))
-            continue
-        path = Path(given)
-        if path.is_dir():
-            files = sorted(path.glob("*.json"))
-            if not files:
-                raise InputError("folder holds no pact files (*.json)", uri=given)
-            out.extend(load_pact(f) for f in files)
-        else:
-            out.append(load_pact(path, given))
-    return out
-
-
-FETCH_TIMEOUT_S = 10.0
-FETCH_MAX_BYTES = 20 * 1024 * 1024
-
-
-def _fetch_pact(url: str, auth: Any) -> Any:
-    """A pact from a URL (a broker's pact resource, a file server), bounded in time and size."""
-    import httpx
-
-    from apictl.contract.pact import parse_pact
-    from apictl.core.errors import InputError
-    from apictl.core.loader import decode, parse_text
-
-    chunks: list[bytes] = []
-    try:
-        with httpx.stream("GET", url, timeout=FETCH_TIMEOUT_S, follow_redirects=True, **auth or {}) as answer:
-            if answer.status_code != 200:
-                hint = " (check --token / --user)" if answer.status_code in (401, 403) else ""
-                raise InputError(f"HTTP {answer.status_code} fetching the pact{hint}", uri=url)
-            size = 0
-            for chunk in answer.iter_bytes():
-                size += len(chunk)
-                if size > FETCH_MAX_BYTES:
-                    raise InputError(f"the pact is larger than {FETCH_MAX_BYTES} bytes", uri=url)
-                chunks.append(chunk)
-    except httpx.HTTPError as exc:
-        raise InputError(f"cannot fetch the pact: {exc}", uri=url) from None
-    return parse_pact(parse_text(decode(b"".join(chunks), url), url))
-
-
-def fetch_auth(token: str | None, user: str | None) -> dict[str, Any]:
-    """httpx keyword arguments for --token (bearer) or --user NAME:PASSWORD (basic)."""
-    if token:
-        return {"headers": {"Authorization": f"Bearer {token}"}}
-    if user:
-        name, _, password = user.partition(":")
-        return {"auth": (name, password)}
-    return {}
+    name, _, password = (args.user or "").partition(":")
+    auth = BrokerAuth.from_env(args.token, name or None, password or None)
+    return load(args.pacts, args.broker_url, auth)
 
 
 def run_stub(args: StubArgs) -> int:
@@ -107,7 +58,7 @@ def run_stub(args: StubArgs) -> int:
             error(f"--provider-state is not a valid regular expression: {exc}")
             return EXIT_ERROR
     try:
-        pacts = load_pacts(args.pacts, fetch_auth(args.token, args.user))
+        pacts = load_pacts(args)
         engine = build_engine(args, pacts)
     except ApictlError as exc:
         error(str(exc))
@@ -157,7 +108,7 @@ def _watcher(args: StubArgs, engine: Any, app: Any) -> Any:
         return [Path(p.document.path) for p in pacts if p.document is not None and p.document.path]
 
     def reload() -> Any:
-        fresh = build_engine(args, load_pacts(args.pacts, fetch_auth(args.token, args.user)))
+        fresh = build_engine(args, load_pacts(args))
         return fresh.handle, files(fresh.pacts)
 
     def notify(message: str) -> None:
@@ -187,27 +138,19 @@ def build_engine(args: StubArgs, pacts: list[Any]) -> Any:
     return StubEngine(pacts, options)
 
 
+HANDLER_BUDGET_S = 10.0  # one answer may take this long; then 500 (pacts come from other teams)
+
+
 def _serve(args: StubArgs, engine: Any) -> int:
-    from apictl.cli.mock_log import make_logger, say
+    from apictl.cli.serving import Listen, serve_app
     from apictl.serve.asgi import AsgiApp
-    from apictl.serve.server import ServeError, bind, serve_workers
 
-    try:
-        sock = bind(args.host, args.port)
-    except ServeError as exc:
-        error(str(exc))
-        return EXIT_ERROR
-    port = sock.getsockname()[1]
-    host = f"[{args.host}]" if ":" in args.host else args.host
     served = [f"{p.uri} ({p.consumer} -> {p.provider}, pact v{p.version}, {_served_count(p)})" for p in engine.pacts]
-    say(args.log_format, f"apictl contract stub listening on http://{host}:{port}", contracts=served)
 
-    def make_app() -> AsgiApp:
-        app = AsgiApp(engine.handle, make_logger(args.log_format))
+    def make_app(log: Any) -> AsgiApp:
+        app = AsgiApp(engine.handle, log, handler_budget_s=HANDLER_BUDGET_S)
         if args.watch:
             app.on_startup = _watcher(args, engine, app)
         return app
 
-    outcome = serve_workers(make_app, sock, 1)
-    say(args.log_format, "apictl contract stub stopped")
-    return outcome.exit_code
+    return serve_app(Listen("apictl contract stub", args.host, args.port, args.log_format), make_app, served)

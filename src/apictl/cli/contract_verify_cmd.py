@@ -20,7 +20,10 @@ def verify(
     pact: list[Path] = typer.Option(None, "--pact", help="A pact file; repeatable."),
     pact_dir: list[Path] = typer.Option(None, "--pact-dir", help="A folder of pact files (*.json); repeatable."),
     broker_url: str = typer.Option(
-        None, "--broker-url", help="Fetch the pacts from this broker (without --pact/--pact-dir: PACT_BROKER_BASE_URL)."
+        None,
+        "--broker-url",
+        help="Fetch the pacts from this broker over the network. Without --pact/--pact-dir, a set "
+        "PACT_BROKER_BASE_URL counts as this option; with them, nothing is fetched.",
     ),
     broker_token: str = typer.Option(None, "--broker-token", help="Broker bearer token (or PACT_BROKER_TOKEN)."),
     broker_username: str = typer.Option(None, "--broker-username", help="Broker user (or PACT_BROKER_USERNAME)."),
@@ -61,7 +64,8 @@ def verify(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print the verifier's own report on stderr."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
 ) -> None:
-    """Verify a running provider against consumer pacts (exit 1 when an interaction fails)."""
+    """Verify a running provider against consumer pacts (exit 1 when an interaction fails).
+    Only --broker-url (or PACT_BROKER_BASE_URL, without --pact/--pact-dir) reaches a broker."""
     if fmt not in FORMATS:
         raise fail(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fail_on not in LEVELS:

@@ -5,7 +5,6 @@ the port, print where it listens, log requests, serve until stopped."""
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,20 +139,11 @@ def run_proxy(args: ServeArgs, upstream: str) -> int:
 def _serve(
     args: ServeArgs, handler: Any, describe: list[str], files: list[Path], reload: Any, on_stop: Any = None
 ) -> int:
-    from apictl.cli.mock_log import make_logger, say
+    from apictl.cli.mock_log import say
+    from apictl.cli.serving import Listen, serve_app
     from apictl.mock.asgi import MockApp
-    from apictl.serve.server import ServeError, bind, serve_workers
 
-    try:
-        sock = bind(args.host, args.port)
-    except ServeError as exc:
-        error(str(exc))
-        return EXIT_ERROR
-    log = make_logger(args.log_format)
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    say(args.log_format, f"apictl mock listening on http://{host}:{args.port}", contracts=describe)
-
-    def make_app() -> MockApp:
+    def make_app(log: Any) -> MockApp:
         app = MockApp(handler, log)
         if reload is not None:
             from apictl.mock.watch import watch_files
@@ -168,11 +158,5 @@ def _serve(
             app.on_startup = start
         return app
 
-    outcome = serve_workers(make_app, sock, args.worker_count())
-    if outcome.worker:
-        sys.stdout.flush()
-        os._exit(outcome.exit_code)
-    if on_stop is not None:
-        on_stop()
-    say(args.log_format, "apictl mock stopped")
-    return outcome.exit_code
+    listen = Listen("apictl mock", args.host, args.port, args.log_format, args.worker_count())
+    return serve_app(listen, make_app, describe, on_stop)

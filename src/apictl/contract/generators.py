@@ -181,7 +181,12 @@ def _convert(value: Any, data_type: str) -> Any:
 def _mock_server_url(generator: dict[str, Any], current: Any, base_url: str) -> Any:
     example = str(generator.get("example", current if isinstance(current, str) else ""))
     regex = str(generator.get("regex", ""))
-    match = re.search(regex, example) if regex else None
+    from apictl.contract.regexes import RegexTimeout, search
+
+    try:
+        match = search(regex, example) if regex else None
+    except (RegexTimeout, re.error) as exc:
+        raise GeneratorError(f"MockServerURL: {exc}") from None
     if match is None or not match.groups():
         return example
     return base_url.rstrip("/") + match.group(1)

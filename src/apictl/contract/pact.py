@@ -382,6 +382,9 @@ class Reader:
                 out[name] = [str(value)]
             else:
                 raise self.where.error(join(at, "headers", name), f"header {name!r} must be a string")
+            problem = header_problem(name, out[name])
+            if problem:
+                raise self.where.error(join(at, "headers", name), problem)
         return out
 
     def query(self, obj: dict[str, Any], at: str) -> tuple[dict[str, list[str | None]] | None, str | None]:
@@ -420,6 +423,25 @@ def parse_query_string(text: str) -> dict[str, list[str | None]]:
         name, eq, value = part.partition("=")
         out.setdefault(unquote_plus(name), []).append(unquote_plus(value) if eq else None)
     return out
+
+
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 field-name
+_FOLD = re.compile(r"\r?\n[ \t]+")  # obs-fold (RFC 9112 5.2): a line break that continues the value
+_BAD_VALUE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # controls other than tab (CR/LF would split the header)
+
+
+def header_problem(name: str, values: list[str]) -> str | None:
+    """Why a header cannot go on the wire as written (None when it can)."""
+    if not _TOKEN.fullmatch(name):
+        return f"header name {name!r} is not a valid HTTP header name"
+    for value in values:
+        if _BAD_VALUE.search(_FOLD.sub(" ", value)):
+            return f"header {name!r} has a control character (CR, LF, ...) in its value {value!r}"
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            return f"header {name!r} has characters HTTP headers cannot carry (not Latin-1) in {value!r}"
+    return None
 
 
 def _content_type(headers: dict[str, list[str]] | None) -> str:

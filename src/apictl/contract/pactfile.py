@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from apictl.core.errors import InputError
 
 if TYPE_CHECKING:
-    from apictl.contract.pact import Pact
+    pass
 
 
 class WritablePact(Protocol):
@@ -53,29 +53,3 @@ def write_pact(pact: WritablePact, directory: Path) -> Path:
         return target
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def pact_files(paths: list[Path]) -> list[Path]:
-    """Files as given, folders as their `*.json` files (sorted); a folder without any is an error."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            inside = sorted(path.glob("*.json"))
-            if not inside:
-                raise InputError("the folder holds no pact files (*.json)", uri=str(path))
-            found.extend(inside)
-        else:
-            found.append(path)
-    return found
-
-
-def read_pact(path: Path, uri: str | None = None) -> Pact:
-    """A pact file, loaded with located errors; a 0-byte file (a consumer run that failed while
-    writing) gets its own message."""
-    from apictl.contract.pact import load_pact
-
-    if path.is_file() and path.stat().st_size == 0:
-        raise InputError(
-            "the pact file is empty (0 bytes: a consumer test that failed while writing it?)", uri=str(path)
-        )
-    return load_pact(path, uri or str(path))

@@ -283,7 +283,45 @@ def _generator(raw: Any, where: Where, pointer: str) -> dict[str, Any]:
     kind = raw.get("type")
     if kind not in GENERATOR_TYPES:
         raise where.error(pointer, f"unknown generator type {kind!r} (known: {', '.join(sorted(GENERATOR_TYPES))})")
+    _check_generator(kind, raw, where, pointer)
     return dict(raw)
+
+
+MAX_GENERATED = 10_000  # longest random string / most digits a generator may ask for
+
+
+def _check_generator(kind: str, raw: dict[str, Any], where: Where, pointer: str) -> None:
+    """Parameters the stub would otherwise trip over on every request (or spend minutes on)."""
+    limits = {"RandomString": ("size", 0), "RandomDecimal": ("digits", 1), "RandomHexadecimal": ("digits", 1)}
+    numbers = ["min", "max"] if kind == "RandomInt" else [limits[kind][0]] if kind in limits else []
+    for name in numbers:
+        if name not in raw:
+            continue
+        value = raw[name]
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise where.error(join(pointer, name), f"{kind} '{name}' must be an integer, got {value!r}")
+        if kind in limits and not limits[kind][1] <= value <= MAX_GENERATED:
+            raise where.error(
+                join(pointer, name), f"{kind} '{name}' must be {limits[kind][1]}..{MAX_GENERATED}, got {value}"
+            )
+    texts = {"Regex": "regex", "MockServerURL": "regex", "ProviderState": "expression"}
+    for name in ("regex", "expression", "format", "example", "dataType"):
+        if name in raw and not isinstance(raw[name], str):
+            raise where.error(join(pointer, name), f"{kind} '{name}' must be a string, got {_kind(raw[name])}")
+    if kind in texts and not isinstance(raw.get(texts[kind]), str):
+        raise where.error(pointer, f"a {kind} generator needs a '{texts[kind]}' string")
+    if kind == "Regex":
+        from apictl.core.regexgen import PatternError, compile_pattern
+
+        try:
+            compile_pattern(raw["regex"])
+        except PatternError as exc:
+            raise where.error(join(pointer, "regex"), f"cannot generate values for {raw['regex']!r}: {exc}") from None
+    elif kind == "MockServerURL":
+        try:
+            compile_regex(raw["regex"])
+        except re.error as exc:
+            raise where.error(join(pointer, "regex"), f"invalid regular expression {raw['regex']!r}: {exc}") from None
 
 
 def _kind(value: Any) -> str:

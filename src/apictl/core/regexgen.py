@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 MAX_REPEAT = 8  # cap for *, + and {n,}
+MAX_COUNT = 10_000  # largest explicit repetition count ({n}, {n,m}): `[a-z]{999999999}` is refused
+MAX_LENGTH = 100_000  # longest string a pattern may produce (nested counts multiply)
 _PRINTABLE = [c for c in string.printable if c not in "\t\n\r\x0b\x0c"]
 _CLASSES = {
     "d": string.digits,
@@ -103,6 +105,8 @@ class _Parser:
             self.i += 1
         if hi < lo:
             raise PatternError("bad repetition bounds")
+        if lo > MAX_COUNT:
+            raise PatternError(f"repetition count {lo} is above the limit of {MAX_COUNT}")
         return _Node("repeat", children=[atom], lo=lo, hi=min(hi, lo + 1000))
 
     def atom(self) -> _Node | None:
@@ -228,7 +232,25 @@ class _Parser:
 
 @lru_cache(maxsize=256)
 def compile_pattern(pattern: str) -> _Node:
-    return _Parser(pattern).parse()
+    tree = _Parser(pattern).parse()
+    if _longest(tree) > MAX_LENGTH:
+        raise PatternError(f"it can produce strings longer than the limit of {MAX_LENGTH} characters")
+    return tree
+
+
+def _longest(node: _Node) -> int:
+    """An upper bound of the length `_emit` can produce for `node` (backreferences aside)."""
+    if node.kind == "lit":
+        return len(node.chars)
+    if node.kind in ("set", "any"):
+        return 1
+    if node.kind == "seq":
+        return sum(_longest(c) for c in node.children)
+    if node.kind in ("alt", "group"):
+        return max((_longest(c) for c in node.children), default=0)
+    if node.kind == "repeat":
+        return max(node.lo, min(node.hi, node.lo + 4)) * _longest(node.children[0])
+    return 0
 
 
 def generate(pattern: str, rng: random.Random | None = None) -> str:

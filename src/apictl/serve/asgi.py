@@ -5,12 +5,18 @@ The handler can be swapped while serving (`--watch` reloads the contract
 without closing the port). Bodies larger than the limit are refused with 413
 as soon as they exceed it; a handler that fails answers 500 and the server
 keeps running. How those two answers look is the caller's (`ErrorResponses`):
-the mock words them as Prism's problem documents."""
+the mock words them as Prism's problem documents.
+
+With `handler_budget_s` set (the pact stub, whose pacts come from other teams) a
+synchronous handler runs in a worker thread and the request is answered 500 when it
+takes longer than the budget: the event loop, and so every other request, never waits
+on one slow answer."""
 
 from __future__ import annotations
 
 import asyncio
 import inspect
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -55,6 +61,26 @@ class ErrorResponses:
         return Response(status, [("content-type", "application/json")], body)
 
 
+_FOLD = re.compile(r"\r?\n[ \t]+")  # obs-fold: a value continued on the next line
+_NAME = re.compile(rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_BAD_VALUE = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def wire_headers(headers: list[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
+    """Headers as bytes; obs-folds become a space. ValueError for a name or value that
+    cannot go on the wire (a CR/LF would end the header, non-Latin-1 has no bytes)."""
+    out = []
+    for name, value in headers:
+        try:
+            raw_name, raw_value = name.encode("latin-1"), _FOLD.sub(" ", value).encode("latin-1")
+        except UnicodeEncodeError:
+            raise ValueError(f"response header {name!r} cannot be sent: not Latin-1") from None
+        if not _NAME.fullmatch(raw_name) or _BAD_VALUE.search(raw_value):
+            raise ValueError(f"response header {name!r} cannot be sent: invalid name or control character in value")
+        out.append((raw_name, raw_value))
+    return out
+
+
 class AsgiApp:
     errors = ErrorResponses()  # subclasses word these answers their way
 
@@ -64,8 +90,10 @@ class AsgiApp:
         log: Callable[[RequestRecord], None] | None = None,
         max_body_bytes: int = 16 * 1024 * 1024,
         on_startup: Callable[[], Awaitable[None]] | None = None,
+        handler_budget_s: float | None = None,
     ) -> None:
         self.handler = handler
+        self.handler_budget_s = handler_budget_s
         self.log = log
         self.max_body_bytes = max_body_bytes
         self.on_startup = on_startup
@@ -103,8 +131,10 @@ class AsgiApp:
         else:
             request = Request(method, path, query, headers, body)
             try:
-                result = self.handler(request)
-                response = await result if inspect.isawaitable(result) else result
+                response = await self._answer(request)
+            except TimeoutError:
+                error = f"the answer took longer than {self.handler_budget_s} s"
+                response = self.errors.failed(error)
             except Exception as exc:  # a bug must not take the server down
                 error = f"{type(exc).__name__}: {exc}"
                 response = self.errors.failed(error)
@@ -113,7 +143,12 @@ class AsgiApp:
                 await asyncio.sleep(response.delay)
             except asyncio.CancelledError:  # the server is stopping: drop the delayed answer
                 return
-        out_headers = [(k.encode("latin-1", "replace"), v.encode("latin-1", "replace")) for k, v in response.headers]
+        try:
+            out_headers = wire_headers(response.headers)
+        except ValueError as exc:  # e.g. a generated value with a line break: never a header injection
+            error = str(exc)
+            response = self.errors.failed(error)
+            out_headers = wire_headers(response.headers)
         out_headers.append((b"content-length", str(len(response.body)).encode()))
         await send({"type": "http.response.start", "status": response.status, "headers": out_headers})
         await send({"type": "http.response.body", "body": response.body if method != "HEAD" else b""})
@@ -125,6 +160,13 @@ class AsgiApp:
                     started, method, target, response.status, duration, response.operation, response.violations, error
                 )
             )
+
+    async def _answer(self, request: Request) -> Response:
+        if self.handler_budget_s is None:
+            result = self.handler(request)
+            return await result if inspect.isawaitable(result) else result
+        result = await asyncio.wait_for(asyncio.to_thread(self.handler, request), self.handler_budget_s)
+        return await asyncio.wait_for(result, self.handler_budget_s) if inspect.isawaitable(result) else result
 
     async def _body(self, receive: Receive) -> tuple[bytes, bool]:
         chunks: list[bytes] = []

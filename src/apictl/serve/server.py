@@ -38,6 +38,8 @@ def _early_stop(signum: int, _frame: Any) -> None:
 def bind(host: str, port: int) -> socket.socket:
     """The listening socket. From here on SIGINT/SIGTERM mean a clean stop, even
     if they arrive before the server loop runs."""
+    if not 0 <= port <= 65535:
+        raise ServeError(f"--port must be 0-65535 (0: any free port), got {port}")
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, _early_stop)

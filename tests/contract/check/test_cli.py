@@ -64,8 +64,9 @@ def test_pact_folder_and_several_pacts(tmp_path: Path) -> None:
     one = invoke("contract", "check", FINDINGS, "--spec", SPEC, "-f", "json")
     both = invoke("contract", "check", FINDINGS, WARNINGS_ONLY, "--spec", SPEC, "-f", "json")
     assert len(json.loads(both.stdout)["diagnostics"]) == len(json.loads(one.stdout)["diagnostics"]) + 1
-    (tmp_path / "nested").mkdir()
-    (tmp_path / "nested" / "web-petstore.json").write_bytes(WARNINGS_ONLY.read_bytes())
+    (tmp_path / "web-petstore.json").write_bytes(WARNINGS_ONLY.read_bytes())
+    (tmp_path / "nested").mkdir()  # not searched: like stub, verify and publish (contract/sources.py)
+    (tmp_path / "nested" / "other.json").write_bytes(FINDINGS.read_bytes())
     folder = invoke("contract", "check", tmp_path, "--spec", SPEC, "-f", "json")
     assert [d["code"] for d in json.loads(folder.stdout)["diagnostics"]] == ["request.query.unknown"]
 
@@ -77,7 +78,7 @@ def test_pact_folder_and_several_pacts(tmp_path: Path) -> None:
         (BAD / "unknown-version.json", SPEC, "unknown-version.json:1:111: unknown pact specification version"),
         (BAD / "not-a-pact.json", SPEC, "not a pact file"),
         (BAD / "bad-interaction.json", SPEC, "'path' must be a string"),
-        (Path("no-such-pact.json"), SPEC, "no-such-pact.json: pact file not found"),
+        (Path("no-such-pact.json"), SPEC, "no-such-pact.json: no such file"),
         (BAD / "empty-dir", SPEC, "no pact files"),
         (CLEAN, BAD / "broken-spec.yaml", "broken-spec.yaml:3:1: invalid YAML"),
         (CLEAN, BAD / "not-openapi.yaml", "not an OpenAPI document"),

@@ -18,6 +18,7 @@ class BrokerError(ApictlError):
     def __init__(self, message: str, *, method: str = "", url: str = "", status: int | None = None) -> None:
         where = f"{method} {url}".strip()
         super().__init__(f"{where}: {message}" if where else message, uri="broker")
+        self.reason = message  # without the request
         self.status = status
         self.method = method
         self.url = url

@@ -5,6 +5,12 @@ retries (idempotent methods only, on 502/503/504 and dropped connections) and er
 wording live in one place. Links are followed the way the Pact Broker's own client
 does: fetch the index (`GET /`), pick a relation, expand its `{template}`
 variables (URL-encoded), and resolve relative hrefs against the broker's URL.
+
+Credentials go with a request only when its URL has the broker URL's origin (scheme, host
+and port): a link, pact URL or verification-results URL naming another host (or plain
+http on the broker's host) is followed without them, so a hostile or misconfigured
+answer cannot collect the token. Redirects to another origin drop them too (httpx).
+Answers are read up to MAX_ANSWER_BYTES.
 """
 
 from __future__ import annotations
@@ -28,6 +34,24 @@ JSON = "application/json"
 IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 RETRY_STATUSES = frozenset({502, 503, 504})
 _TEMPLATE = re.compile(r"\{(\w+)\}")
+MAX_ANSWER_BYTES = 20 * 1024 * 1024
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin(url: str) -> str:
+    """`scheme://host[:port]` of an absolute URL (the port left out when it is the default)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    host = (parts.hostname or "").lower()
+    host = f"[{host}]" if ":" in host else host
+    shown = f":{port}" if port is not None and port != _DEFAULT_PORTS.get(scheme) else ""
+    return f"{scheme}://{host}{shown}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +132,10 @@ class BrokerClient:
         self.backoff = backoff
         self._sleep = sleep
         self._index: dict[str, Any] | None = None
+        self._origin = origin(self.base_url)
+        self._auth = (auth or BrokerAuth()).headers()  # per request, for the broker's origin only
         self._http = httpx.Client(
-            headers={"User-Agent": "apictl", **(auth or BrokerAuth()).headers()},
+            headers={"User-Agent": "apictl"},
             timeout=httpx.Timeout(timeout),
             transport=transport,
             follow_redirects=True,
@@ -166,8 +192,10 @@ class BrokerClient:
         accept: str | None = HAL,
         content_type: str = JSON,
         ok: Iterable[int] = (),
+        any_body: bool = False,
     ) -> BrokerResponse:
-        """Send one request; 2xx and the statuses in `ok` are returned, anything else raises BrokerError."""
+        """Send one request; 2xx and the statuses in `ok` are returned, anything else raises BrokerError,
+        as does a 2xx answer that is not a JSON object (unless `any_body`: the caller parses it)."""
         import httpx
         import orjson
 
@@ -175,7 +203,7 @@ class BrokerClient:
         qs = query_string(query)
         if qs:
             target += ("&" if "?" in target else "?") + qs
-        headers: dict[str, str] = {}
+        headers: dict[str, str] = dict(self._auth) if origin(target) == self._origin else {}
         if accept:
             headers["Accept"] = accept
         content: bytes | None = None
@@ -185,7 +213,7 @@ class BrokerClient:
         attempts = 1 + (self.retries if method in IDEMPOTENT else 0)
         for attempt in range(attempts):
             try:
-                response = self._http.request(method, target, content=content, headers=headers)
+                response, raw = self._send(method, target, content, headers)
             except httpx.TimeoutException:  # not retried: a hanging broker would multiply the wait
                 raise BrokerError(
                     f"the broker did not answer within {self._http.timeout.read}s", method=method, url=target
@@ -201,12 +229,30 @@ class BrokerClient:
                 self._sleep(self.backoff * 2**attempt)
                 continue
             break
-        return self._answer(method, target, response, set(ok))
+        return self._answer(method, target, response, raw, set(ok), any_body)
 
-    def _answer(self, method: str, target: str, response: httpx.Response, ok: set[int]) -> BrokerResponse:
+    def _send(
+        self, method: str, target: str, content: bytes | None, headers: dict[str, str]
+    ) -> tuple[httpx.Response, bytes]:
+        request = self._http.build_request(method, target, content=content, headers=headers)
+        response = self._http.send(request, stream=True)
+        try:
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > MAX_ANSWER_BYTES:
+                    raise BrokerError(f"the answer is larger than {MAX_ANSWER_BYTES} bytes", method=method, url=target)
+                chunks.append(chunk)
+        finally:
+            response.close()
+        return response, b"".join(chunks)
+
+    def _answer(
+        self, method: str, target: str, response: httpx.Response, raw: bytes, ok: set[int], any_body: bool
+    ) -> BrokerResponse:
         import orjson
 
-        text = response.text
+        text = raw.decode(response.encoding or "utf-8", "replace")
         body: Any = None
         if text.strip():
             try:
@@ -214,12 +260,33 @@ class BrokerClient:
             except orjson.JSONDecodeError:
                 body = None
         status = response.status_code
+        # an empty answer to a write is fine (the broker's own contract has some); to a read it is not
+        shaped = any_body or isinstance(body, dict) or status == 204 or not text.strip() and method != "GET"
+        if 200 <= status < 300 and not shaped:
+            # every broker resource is a JSON object: HTML (a proxy's login page), a list or nothing is not one
+            shown = " ".join(text.split())[:80]
+            raise BrokerError(
+                f"HTTP {status} but the answer is not the broker's JSON: {shown!r} (is the URL a Pact Broker's?)",
+                method=method,
+                url=target,
+                status=status,
+            )
         if 200 <= status < 300 or status in ok:
             return BrokerResponse(status, str(response.url), body, dict(response.headers), text)
         said = describe_errors(body) or (" ".join(text.split())[:200] if body is None else "")
         hint = HINTS.get(status, "")
         message = f"HTTP {status}" + (f" ({hint})" if hint else "") + (f": {said}" if said else "")
         raise BrokerError(message, method=method, url=target, status=status)
+
+
+def require(answer: BrokerResponse, *shapes: tuple[str, type]) -> Any:
+    """The answer's body, when at least one `(member, type)` is there with its type
+    (`require(answer, ("matrix", list), ("summary", dict))`); otherwise a BrokerError."""
+    body = answer.body
+    if isinstance(body, dict) and any(isinstance(body.get(key), kind) for key, kind in shapes):
+        return body
+    wanted = " or ".join(f"{key!r} {'list' if kind is list else 'object'}" for key, kind in shapes)
+    raise BrokerError(f"the broker's answer has no {wanted} (is the URL a Pact Broker's?)", url=answer.url)
 
 
 def link_href(resource: object, relation: str, name: str | None = None) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from apictl.contract.broker.http import BrokerClient, dig, text_or_none
+from apictl.contract.broker.http import BrokerClient, dig, require, text_or_none
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,8 @@ class MatrixQuery:
 
 def query_matrix(client: BrokerClient, query: MatrixQuery) -> MatrixResult:
     """GET /matrix; a 400 (unknown pacticipant or version) is a BrokerError."""
-    return parse_matrix(client.call("GET", "/matrix", query=query.pairs(), accept=None).body)
+    answer = client.call("GET", "/matrix", query=query.pairs(), accept=None)
+    return parse_matrix(require(answer, ("matrix", list), ("summary", dict)))
 
 
 def parse_matrix(body: object) -> MatrixResult:

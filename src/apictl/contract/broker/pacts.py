@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from apictl.contract.broker.errors import BrokerError
-from apictl.contract.broker.http import HAL_OR_JSON, BrokerClient, dig, dig_list, link_href, link_list, text_or_none
+from apictl.contract.broker.http import (
+    HAL_OR_JSON,
+    BrokerClient,
+    dig,
+    dig_list,
+    link_href,
+    link_list,
+    require,
+    text_or_none,
+)
 
 # Pact's recommended default: what is on the consumers' main branches and what they run in production
 DEFAULT_SELECTORS = ({"mainBranch": True}, {"deployedOrReleased": True})
@@ -41,7 +50,7 @@ class PactForVerification:
 
 def latest_pacts(client: BrokerClient) -> list[PactRef]:
     """The latest pact of every consumer/provider pair (GET /pacts/latest)."""
-    body = client.call("GET", "/pacts/latest", accept=None).body
+    body = require(client.call("GET", "/pacts/latest", accept=None), ("pacts", list))
     refs = []
     for item in dig_list(body, "pacts"):
         selves = link_list(item, "self")

@@ -199,8 +199,10 @@ def _check_regex(
     scalar: bool,
 ) -> None:
     code = f"{side}.matcher.incompatible"
+    from apictl.contract.regexes import RegexTimeout, compile_regex, fullmatch
+
     try:
-        compiled = re.compile(regex)
+        compile_regex(regex)
     except re.error:
         return
     if side == REQUEST:
@@ -225,7 +227,12 @@ def _check_regex(
     elif isinstance(resolved.get("pattern"), str):
         candidates = _witnesses(resolved["pattern"])
     for value in candidates:
-        if compiled.fullmatch(value) is None:
+        try:
+            rejected = not fullmatch(regex, value)
+        except RegexTimeout as exc:
+            check.add(code, f"{label} at {key}: {exc}", at, check.spec_at(schema))
+            return
+        if rejected:
             check.add(code, f"{label} at {key} rejects {value!r}, which the schema allows", at, check.spec_at(schema))
             return
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from apictl.contract.check.findings import Findings
 from apictl.contract.check.interaction import InteractionCheck, check_bodies
@@ -11,16 +12,20 @@ from apictl.contract.check.spec import CheckOptions, ProviderSpec, load_provider
 from apictl.contract.pact import HttpInteraction, Pact, load_pact
 from apictl.core.diagnostic import Diagnostic
 from apictl.core.errors import InputError
-from apictl.core.loader import display_path
+
+if TYPE_CHECKING:
+    from apictl.contract.broker.http import BrokerAuth
 
 
 @dataclass
 class CheckRequest:
-    pacts: list[str]  # files or folders (their *.json)
+    pacts: list[str]  # files, folders (their *.json) or URLs: see contract/sources.py
     spec: str
     options: CheckOptions = field(default_factory=CheckOptions)
     ref_root: Path | None = None
-    loaded: list[Pact] | None = None  # pacts already read (e.g. fetched from a broker): `pacts` is ignored
+    loaded: list[Pact] | None = None  # pacts already read: `pacts` is ignored
+    broker_url: str | None = None  # the origin `auth` is sent to, for pact URLs
+    auth: BrokerAuth | None = None
 
 
 @dataclass
@@ -31,25 +36,13 @@ class CheckOutcome:
     interactions: int = 0
 
 
-def pact_files(args: list[str]) -> list[Path]:
-    out: list[Path] = []
-    for arg in args:
-        path = Path(arg)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.json") if p.is_file())
-            if not found:
-                raise InputError("no pact files (*.json) in this folder", uri=display_path(path))
-            out.extend(found)
-        elif path.exists():
-            out.append(path)
-        else:
-            raise InputError("pact file not found", uri=display_path(path))
-    return list(dict.fromkeys(out))
-
-
 def run(request: CheckRequest) -> CheckOutcome:
     """Raises InputError (exit 2) for unreadable pacts or descriptions."""
-    pacts = request.loaded if request.loaded is not None else [load_pact(f) for f in pact_files(request.pacts)]
+    from apictl.contract.sources import load_pacts
+
+    pacts = (
+        request.loaded if request.loaded is not None else load_pacts(request.pacts, request.broker_url, request.auth)
+    )
     spec_path = Path(request.spec)
     if not spec_path.is_file():
         raise InputError("OpenAPI description not found" if not spec_path.exists() else "not a file", uri=request.spec)

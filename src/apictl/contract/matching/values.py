@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from apictl.contract.matching.mismatch import show, type_name
-from apictl.contract.regexes import compile_regex
+from apictl.contract.regexes import RegexTimeout, fullmatch
 from apictl.core.jsontypes import json_type
 
 STRUCTURAL = {"values", "eachKey", "eachValue", "arrayContains"}
@@ -40,8 +40,17 @@ STATUS_CLASSES = {
 
 def regex_matches(regex: str, text: str) -> bool:
     """Pact regexes must match the whole value: the specification's own cases
-    say so (`alligator named .{4}` does not match `alligator named brent`)."""
-    return compile_regex(regex).fullmatch(text) is not None
+    say so (`alligator named .{4}` does not match `alligator named brent`). A regex that
+    takes too long (RegexTimeout) is a mismatch: use `regex_problem` for the reason."""
+    return regex_problem(regex, text) is None
+
+
+def regex_problem(regex: str, text: str) -> str | None:
+    """None when `text` matches the whole regex, otherwise why not."""
+    try:
+        return None if fullmatch(regex, text) else f"Expected '{text}' to match '{regex}'"
+    except RegexTimeout as exc:
+        return str(exc)
 
 
 def as_text(value: Any) -> str:
@@ -83,8 +92,11 @@ def check(
 
 
 def _regex(m: dict[str, Any], _e: Any, actual: Any, _c: bool, _t: bool) -> str | None:
-    text = as_text(actual)
-    return None if regex_matches(m["regex"], text) else f"Expected {show(actual)} to match '{m['regex']}'"
+    try:
+        found = fullmatch(m["regex"], as_text(actual))
+    except RegexTimeout as exc:
+        return str(exc)
+    return None if found else f"Expected {show(actual)} to match '{m['regex']}'"
 
 
 def _include(m: dict[str, Any], _e: Any, actual: Any, _c: bool, _t: bool) -> str | None:

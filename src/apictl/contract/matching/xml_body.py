@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 from apictl.contract.matching import docpath
 from apictl.contract.matching.context import MatchContext, Path, Selected
 from apictl.contract.matching.mismatch import BODY, Mismatch
-from apictl.contract.matching.values import check_all, regex_matches
+from apictl.contract.matching.values import check_all, regex_problem
 
 Paths = tuple[Path, ...]  # the name-only spelling first, then the indexed one
 
@@ -175,9 +175,9 @@ def _element_problems(
     for matcher in selected.matchers:
         name = matcher["match"]
         if name == "regex" and not selected.cascaded:  # a regex for an element is a regex for its text
-            text = _text(actual)
-            if not regex_matches(matcher["regex"], text):
-                problems.append(f"Expected '{text}' to match '{matcher['regex']}'")
+            problem = regex_problem(matcher["regex"], _text(actual))
+            if problem is not None:
+                problems.append(problem)
         elif name in ("type", "equality"):
             if expected.tag != actual.tag:
                 problems.append(f"Expected element <{_name(expected.tag)}> but received <{_name(actual.tag)}>")

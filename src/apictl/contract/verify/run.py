@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from apictl.contract.pact import Pact, load_pact
-from apictl.contract.pactfile import pact_files, read_pact
+from apictl.contract.sources import fetch_pact, pact_paths, read_pact
 from apictl.contract.verify.diagnostics import CODES, PactInteraction, results_diagnostics
 from apictl.contract.verify.request import VerifyRequest
 from apictl.core.diagnostic import Diagnostic, Severity
@@ -110,7 +110,7 @@ def _local_sources(request: VerifyRequest) -> list[_Source]:
     for folder in request.pact_dirs:
         if not folder.is_dir():
             raise InputError("not a folder", uri=str(folder))
-    paths = pact_files([*request.pact_files, *request.pact_dirs])
+    paths = pact_paths([*request.pact_files, *request.pact_dirs])
     return [_Source(read_pact(path), path, str(path)) for path in paths]
 
 
@@ -133,13 +133,12 @@ def _broker_sources(request: VerifyRequest, workdir: Path) -> list[_Source]:
             include_wip_since=broker.include_wip_since,
         )
         for index, item in enumerate(found):
-            answer = client.call("GET", item.url, accept="application/hal+json, application/json")
-            if not isinstance(answer.body, dict):
-                raise InputError("the broker answered with something that is not a pact", uri=item.url)
+            fetched, text = fetch_pact(client, item.url)  # credentials only if on the broker's origin
             path = workdir / f"pact-{index}.json"
-            _write_atomically(path, answer.text.encode("utf-8"))
+            _write_atomically(path, text.encode("utf-8"))
             pact = load_pact(path, item.url)
-            sources.append(_Source(pact, path, item.url, item.pending, answer.body, list(item.notices)))
+            assert fetched.document is not None
+            sources.append(_Source(pact, path, item.url, item.pending, fetched.document.data, list(item.notices)))
     return sources
 
 

@@ -10,11 +10,12 @@ exit, and so does the parent."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,9 +147,17 @@ def serve(app: Any, sock: socket.socket) -> None:
             else:
                 self.should_exit = True
 
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            # Until uvicorn's handlers are in place, a stop signal lands in
+            # `_stop_requested` (see `bind`); read it once they are, so a signal
+            # sent while the event loop starts is not lost.
+            with super().capture_signals():
+                if _stop_requested:
+                    self.should_exit = True
+                yield
+
     server = Server(_config(app, sock))
-    if _stop_requested:
-        server.should_exit = True
     server.run(sockets=[sock])
 
 

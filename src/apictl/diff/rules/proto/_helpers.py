@@ -43,6 +43,34 @@ def rpc(method: Element) -> str:
     return f"RPC {q(method.name)} on service {q(service)}"
 
 
+def rpc_type_changed(pair: Pair[Any], side: str) -> Iterator[ProtoBreak]:
+    """`side` ("request" or "response") of an RPC now names another message (buf reports
+    at the method's input_type (2) or output_type (3) field)."""
+    attr, number = ("input_type", 2) if side == "request" else ("output_type", 3)
+    before = str(getattr(pair.old.desc, attr)).lstrip(".")
+    after = str(getattr(pair.new.desc, attr)).lstrip(".")
+    if before != after:
+        yield ProtoBreak(
+            f"{rpc(pair.new)} changed {side} type from {q(before)} to {q(after)}.",
+            loc(pair.new, number),
+            loc(pair.old, number),
+            file=pair.new.doc,
+        )
+
+
+def rpc_streaming_changed(pair: Pair[Any], side: str) -> Iterator[ProtoBreak]:
+    """`side` ("client" or "server") of an RPC switched between unary and streaming."""
+    attr = f"{side}_streaming"
+    if getattr(pair.old.desc, attr) != getattr(pair.new.desc, attr):
+        before, after = ("unary", "streaming") if getattr(pair.new.desc, attr) else ("streaming", "unary")
+        yield ProtoBreak(
+            f"{rpc(pair.new)} changed from {side} {before} to {side} {after}.",
+            loc(pair.new),
+            loc(pair.old),
+            file=pair.new.doc,
+        )
+
+
 def first(doc: ProtoDocument, *paths: tuple[int, ...]) -> Loc:
     """The first of `paths` that the file has a source location for (buf's withBackupLocation)."""
     for p in paths:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from apictl.core.registry import rule
 from apictl.diff.proto.engine import BreakingContext
-from apictl.diff.proto.model import METHOD_PAIR, Pair, ProtoBreak, loc
-from apictl.diff.rules.proto._helpers import PROTO, rpc
+from apictl.diff.proto.model import METHOD_PAIR, Pair, ProtoBreak
+from apictl.diff.rules.proto._helpers import PROTO, rpc_streaming_changed
 from apictl.specs.proto.model import Method
 
 
@@ -48,11 +48,4 @@ def rpc_same_client_streaming(pair: Pair[Method], ctx: BreakingContext) -> Itera
     - buf breaking rule `RPC_SAME_CLIENT_STREAMING` (categories FILE, PACKAGE, WIRE_JSON, WIRE):
       https://buf.build/docs/breaking/rules/#rpc_same_client_streaming
     """
-    if pair.old.desc.client_streaming != pair.new.desc.client_streaming:
-        before, after = ("unary", "streaming") if pair.new.desc.client_streaming else ("streaming", "unary")
-        yield ProtoBreak(
-            f"{rpc(pair.new)} changed from client {before} to client {after}.",
-            loc(pair.new),
-            loc(pair.old),
-            file=pair.new.doc,
-        )
+    yield from rpc_streaming_changed(pair, "client")

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from apictl.core.registry import rule
 from apictl.diff.proto.engine import BreakingContext
-from apictl.diff.proto.model import METHOD_PAIR, Pair, ProtoBreak, loc
-from apictl.diff.rules.proto._helpers import PROTO, q, rpc
+from apictl.diff.proto.model import METHOD_PAIR, Pair, ProtoBreak
+from apictl.diff.rules.proto._helpers import PROTO, rpc_type_changed
 from apictl.specs.proto.model import Method
 
 
@@ -48,11 +48,4 @@ def rpc_same_response_type(pair: Pair[Method], ctx: BreakingContext) -> Iterator
     - buf breaking rule `RPC_SAME_RESPONSE_TYPE` (categories FILE, PACKAGE, WIRE_JSON, WIRE):
       https://buf.build/docs/breaking/rules/#rpc_same_response_type
     """
-    before, after = str(pair.old.desc.output_type).lstrip("."), str(pair.new.desc.output_type).lstrip(".")
-    if before != after:
-        yield ProtoBreak(
-            f"{rpc(pair.new)} changed response type from {q(before)} to {q(after)}.",
-            loc(pair.new, 3),
-            loc(pair.old, 3),
-            file=pair.new.doc,
-        )
+    yield from rpc_type_changed(pair, "response")

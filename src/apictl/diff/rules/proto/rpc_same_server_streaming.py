@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from apictl.core.registry import rule
 from apictl.diff.proto.engine import BreakingContext
-from apictl.diff.proto.model import METHOD_PAIR, Pair, ProtoBreak, loc
-from apictl.diff.rules.proto._helpers import PROTO, rpc
+from apictl.diff.proto.model import METHOD_PAIR, Pair, ProtoBreak
+from apictl.diff.rules.proto._helpers import PROTO, rpc_streaming_changed
 from apictl.specs.proto.model import Method
 
 
@@ -48,11 +48,4 @@ def rpc_same_server_streaming(pair: Pair[Method], ctx: BreakingContext) -> Itera
     - buf breaking rule `RPC_SAME_SERVER_STREAMING` (categories FILE, PACKAGE, WIRE_JSON, WIRE):
       https://buf.build/docs/breaking/rules/#rpc_same_server_streaming
     """
-    if pair.old.desc.server_streaming != pair.new.desc.server_streaming:
-        before, after = ("unary", "streaming") if pair.new.desc.server_streaming else ("streaming", "unary")
-        yield ProtoBreak(
-            f"{rpc(pair.new)} changed from server {before} to server {after}.",
-            loc(pair.new),
-            loc(pair.old),
-            file=pair.new.doc,
-        )
+    yield from rpc_streaming_changed(pair, "server")

@@ -58,22 +58,17 @@ def sdk(
             paths = generate_grpc(
                 spec, out, mode="client", package_name=package_name, templates=templates, check=check, force=force
             )
-            report_written(paths, out, check)
-        from apictl.gen.ir import build_ir, load_workspace
-        from apictl.gen.output import diff_tree, write_tree
-        from apictl.gen.python_sdk import generate_sdk
+        else:
+            from apictl.gen.ir import build_ir, load_workspace
+            from apictl.gen.output import diff_tree, write_tree
+            from apictl.gen.python_sdk import generate_sdk
 
-        ir = build_ir(load_workspace(spec, ref_root=ref_root))
-        files = generate_sdk(ir, package_name=package_name, templates=templates)
-        if check:
-            changed = diff_tree(files, out)
-            for path in changed:
-                typer.echo(f"would change: {path}")
-            raise typer.Exit(1 if changed else EXIT_CLEAN)
-        written = write_tree(files, out, force=force)
+            ir = build_ir(load_workspace(spec, ref_root=ref_root))
+            files = generate_sdk(ir, package_name=package_name, templates=templates)
+            paths = diff_tree(files, out) if check else write_tree(files, out, force=force)
     except ApictlError as exc:
         raise fail(str(exc), exc.exit_code) from None
-    typer.echo(f"wrote {len(written)} files to {out}")
+    report_written(paths, out, check)
 
 
 def refuse_ref_root(ref_root: Path | None) -> None:
@@ -86,13 +81,12 @@ def refuse_ref_root(ref_root: Path | None) -> None:
 
 
 def report_written(paths: list[str], out: Path, check: bool) -> None:
-    """Print what was written (or, with --check, what would change) and exit."""
+    """Print what was written, or with --check what would change (then exit 1 if anything would)."""
     if check:
         for path in paths:
             typer.echo(f"would change: {path}")
         raise typer.Exit(EXIT_FINDINGS if paths else EXIT_CLEAN)
     typer.echo(f"wrote {len(paths)} files to {out}")
-    raise typer.Exit(EXIT_CLEAN)
 
 
 def _valid_package(name: str) -> bool:

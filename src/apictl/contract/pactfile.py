@@ -12,12 +12,9 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from apictl.core.errors import InputError
-
-if TYPE_CHECKING:
-    pass
 
 
 class WritablePact(Protocol):

@@ -491,15 +491,14 @@ class _Builder:
 
     # -- helpers ---------------------------------------------------------------------
     def _deref(self, value: Any, doc: Document, pointer: str) -> tuple[Any, Document, str] | None:
-        loc = deref(self.ws, value, doc, pointer)
-        if loc is None:
-            ref = value.get("$ref") if isinstance(value, dict) else None
-            try:
-                self.ws.resolve(ref, doc)
-            except RefError as exc:
-                raise InputError(f"broken $ref at {pointer}: {exc}", uri=doc.uri) from None
-            return None
-        return loc.value, loc.doc, loc.pointer
+        if not (isinstance(value, dict) and isinstance(value.get("$ref"), str)):
+            loc = deref(self.ws, value, doc, pointer)
+            return None if loc is None else (loc.value, loc.doc, loc.pointer)
+        try:  # resolve once; `deref` would swallow the error we report
+            target = self.ws.resolve(value["$ref"], doc)
+        except RefError as exc:
+            raise InputError(f"broken $ref at {pointer}: {exc}", uri=doc.uri) from None
+        return target.value, target.doc, target.pointer
 
     def _schema(self, value: Any, doc: Document, pointer: str) -> SchemaRef | None:
         if isinstance(value, bool):

@@ -207,9 +207,7 @@ def _check_regex(
         return
     if side == REQUEST:
         for witness in _witnesses(regex):
-            value: Any = witness
-            if scalar or not ({"integer", "number", "boolean"} & _types(resolved)):
-                value = coerce(witness, schema.value, schema.doc, check.spec.mock.ws) if scalar else witness
+            value: Any = coerce(witness, schema.value, schema.doc, check.spec.mock.ws) if scalar else witness
             found = problems(check.spec.requests, schema, value, REQUEST)
             if found:
                 check.add(

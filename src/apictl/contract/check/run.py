@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from apictl.contract.check.findings import Findings
 from apictl.contract.check.interaction import InteractionCheck, check_bodies
 from apictl.contract.check.spec import CheckOptions, ProviderSpec, load_provider
-from apictl.contract.pact import HttpInteraction, Pact, load_pact
+from apictl.contract.pact import HttpInteraction, Pact
+from apictl.contract.sources import read_pact
 from apictl.core.diagnostic import Diagnostic
 from apictl.core.errors import InputError
 
@@ -109,7 +110,7 @@ def check_against(pacts: list[str], contracts: list[str], options: CheckOptions 
     titles: dict[str, str] = {}
     for file in pacts:
         try:
-            pact = load_pact(Path(file))
+            pact = read_pact(Path(file))
         except ApictlError as exc:
             out.errors.append(f"pact {exc}")
             continue

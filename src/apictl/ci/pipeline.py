@@ -6,7 +6,6 @@ Steps return data; `apictl.cli.ci_cmd` prints and writes the reports.
 
 from __future__ import annotations
 
-import fnmatch
 import glob
 import os
 import subprocess
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from apictl import __version__
-from apictl.core.config import Config, discover, load_config
+from apictl.core.config import Config, discover, glob_match, load_config
 from apictl.core.diagnostic import Diagnostic, Severity
 from apictl.core.errors import ApictlError, ConfigError, InputError
 from apictl.report import ReportContext, RuleInfo
@@ -368,7 +367,7 @@ def _matches(rel: str, pattern: str) -> bool:
     if p in ("", "."):
         return True
     if any(c in p for c in "*?["):
-        return fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(rel, p.replace("**/", ""))
+        return glob_match(p, rel)  # as the live side's glob: `*` within a folder, `**` across
     return rel == p or rel.startswith(p + "/")
 
 
